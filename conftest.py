@@ -1,0 +1,69 @@
+"""Fixtures shared by every app's tests."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connections
+from wagtail.models import Page, Site
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls around it are safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _throwaway_media():
+    """Uploaded files of this run go with it."""
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """Keep the migrated-data snapshot on the connection class, not just on one connection object.
+
+    Browser tests run on a transactional database that is flushed afterwards and restored from this
+    snapshot (serialized_rollback). Django stores the snapshot on the connection object, but the test
+    thread can be handed a new object once Playwright and the live server are running, and the restore
+    would then silently do nothing, leaving every later test without its home page and site.
+    """
+    for connection in connections.all():
+        snapshot = getattr(connection, "_test_serialized_contents", None)
+        if snapshot is not None:
+            type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def home_page(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def root_page(db):
+    return Page.get_first_root_node()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's chromium, offline: no browser download, no background calls to the internet."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }

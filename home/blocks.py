@@ -1,0 +1,82 @@
+"""StreamField blocks shared by every page type that has a body."""
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+TABLE_OPTIONS = {
+    "contextMenu": [
+        "row_above",
+        "row_below",
+        "---------",
+        "col_left",
+        "col_right",
+        "---------",
+        "remove_row",
+        "remove_col",
+        "---------",
+        "undo",
+        "redo",
+    ],
+    "language": "vi",
+}
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label="Tiêu đề", max_length=255)
+    level = blocks.ChoiceBlock(
+        label="Cấp",
+        choices=[("h2", "Tiêu đề cấp 2"), ("h3", "Tiêu đề cấp 3"), ("h4", "Tiêu đề cấp 4")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Tiêu đề mục"
+        template = "home/blocks/heading.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label="Ảnh")
+    caption = blocks.CharBlock(label="Chú thích", required=False, max_length=500)
+    credit = blocks.CharBlock(label="Nguồn ảnh / tác giả", required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        label = "Ảnh"
+        template = "home/blocks/image.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label="Tệp đính kèm")
+    title = blocks.CharBlock(label="Tên hiển thị", required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full"
+        label = "Tệp tải về"
+        template = "home/blocks/document_link.html"
+
+
+class CaptionedTableBlock(blocks.StructBlock):
+    caption = blocks.CharBlock(label="Tên bảng", required=False, max_length=255)
+    table = TableBlock(label="Bảng", table_options=TABLE_OPTIONS)
+
+    class Meta:
+        icon = "table"
+        label = "Bảng"
+        template = "home/blocks/table.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    """Body of a standard page: no embeds, so nothing loads from third-party hosts."""
+
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label="Đoạn văn",
+        features=["bold", "italic", "ol", "ul", "link", "document-link", "h3", "h4", "blockquote"],
+        template="home/blocks/paragraph.html",
+    )
+    image = CaptionedImageBlock()
+    document = DocumentLinkBlock()
+    table = CaptionedTableBlock()

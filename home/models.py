@@ -1,0 +1,121 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from search.indexing import FoldedSearchMixin, folded_search_field
+
+from .blocks import BodyBlock
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    """The agency behind one site: what the footer must show on every page (Thông tư 32/2017)."""
+
+    agency_name = models.CharField("tên cơ quan", max_length=255, default="Cổng thông tin điện tử")
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    governing_body = models.CharField(
+        "cơ quan chủ quản", max_length=255, blank=True, help_text="Ví dụ: Ủy ban nhân dân tỉnh ..."
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="quốc huy / biểu trưng",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống để dùng biểu trưng mặc định của cổng.",
+    )
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    phone = models.CharField("điện thoại", max_length=100, blank=True)
+    fax = models.CharField("fax", max_length=100, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    responsible_person = models.CharField("người chịu trách nhiệm nội dung", max_length=255, blank=True)
+    responsible_title = models.CharField("chức vụ người chịu trách nhiệm", max_length=255, blank=True)
+    licence = models.CharField(
+        "giấy phép",
+        max_length=500,
+        blank=True,
+        help_text="Ví dụ: Giấy phép số 12/GP-TTĐT ngày 05/03/2024 của Sở Thông tin và Truyền thông.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("agency_name"),
+                FieldPanel("short_name"),
+                FieldPanel("governing_body"),
+                FieldPanel("emblem"),
+            ],
+            heading="Cơ quan",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")],
+            heading="Liên hệ",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("responsible_person"), FieldPanel("responsible_title"), FieldPanel("licence")],
+            heading="Trách nhiệm nội dung và giấy phép",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "thông tin cổng"
+
+
+class BasePortalPage(FoldedSearchMixin, Page):
+    """Intro and body that every content page shares, indexed with and without diacritics."""
+
+    intro = models.TextField("tóm tắt", blank=True, max_length=1000)
+    body = StreamField(BodyBlock(), verbose_name="nội dung", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        folded_search_field(),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePortalPage):
+    banner_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ảnh đầu trang",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = BasePortalPage.content_panels + [FieldPanel("banner_image")]
+    parent_page_types = ["wagtailcore.Page"]
+    template = "home/home_page.html"
+
+    class Meta:
+        verbose_name = "trang chủ"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context
+
+
+class StandardPage(BasePortalPage):
+    """A plain page: introduction texts, functions and duties, contacts, and the like."""
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "home/standard_page.html"
+
+    class Meta:
+        verbose_name = "trang nội dung"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context

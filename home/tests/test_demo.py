@@ -1,0 +1,73 @@
+"""The demo portal loader: realistic content, and running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.demo import content
+from home.models import PortalSettings
+from users.models import User
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo():
+    call_command("load_demo_portal", stdout=StringIO())
+
+
+def counts():
+    return Page.objects.count(), get_image_model().objects.count(), User.objects.count()
+
+
+def test_loading_twice_leaves_the_same_content(site):
+    load_demo()
+    first = counts()
+    load_demo()
+    assert counts() == first
+    assert first[0] > len(content.SECTIONS)
+
+
+def test_demo_portal_has_every_top_level_section_and_the_agency(client, site):
+    load_demo()
+    home = site.root_page
+    slugs = list(home.get_children().live().in_menu().values_list("slug", flat=True))
+    assert slugs == [section[0] for section in content.SECTIONS]
+    portal = PortalSettings.for_site(site)
+    assert portal.agency_name.startswith("Sở Kế hoạch và Đầu tư tỉnh")
+    assert portal.emblem is not None
+    response = client.get("/")
+    assert response.status_code == 200 and portal.agency_name in response.content.decode()
+    for slug in slugs:
+        assert client.get(f"/{slug}/").status_code == 200
+
+
+def test_demo_content_is_searchable_without_diacritics(client, site):
+    load_demo()
+    response = client.get("/tim-kiem/", {"q": "chuc nang nhiem vu"})
+    assert "Chức năng, nhiệm vụ" in response.content.decode()
+
+
+def test_demo_accounts_are_printed_and_can_log_in(client, site, capsys):
+    call_command("load_demo_portal")
+    output = capsys.readouterr().out
+    for username, password, *_ in content.DEMO_ACCOUNTS:
+        assert username in output and password in output
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+
+
+def test_a_changed_demo_password_is_neither_reset_nor_printed(site, capsys):
+    call_command("load_demo_portal")
+    username, password, *_ = content.DEMO_ACCOUNTS[0]
+    user = User.objects.get(username=username)
+    user.set_password("MatKhauMoi@2026!")
+    user.save()
+    capsys.readouterr()
+    call_command("load_demo_portal")
+    output = capsys.readouterr().out
+    assert password not in output
+    user.refresh_from_db()
+    assert user.check_password("MatKhauMoi@2026!")

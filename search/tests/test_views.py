@@ -1,0 +1,82 @@
+"""Site-wide search at /tim-kiem/: what the public can find, with and without diacritics."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.tests.factories import StandardPageFactory, body_of
+
+pytestmark = pytest.mark.django_db
+
+
+def result_titles(response):
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    return [a.get_text(strip=True) for a in soup.select("ol.results h2 a")]
+
+
+@pytest.fixture
+def pages(home_page):
+    plan = StandardPageFactory(
+        parent=home_page,
+        title="Kế hoạch đầu tư công trung hạn",
+        intro="Kế hoạch giai đoạn 2026 - 2030 của tỉnh.",
+    )
+    mail = StandardPageFactory(
+        parent=home_page,
+        title="Hướng dẫn sử dụng thư điện tử công vụ",
+        body=body_of(("paragraph", "<p>Quyết định về việc ban hành quy chế sử dụng thư điện tử.</p>")),
+    )
+    committee = StandardPageFactory(parent=home_page, title="Ủy ban nhân dân tỉnh Ðồng Nai")
+    return plan, mail, committee
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Kế hoạch đầu tư", "Kế hoạch đầu tư công trung hạn"),
+        ("ke hoach dau tu", "Kế hoạch đầu tư công trung hạn"),
+        ("KE HOACH DAU TU", "Kế hoạch đầu tư công trung hạn"),
+        ("quyet dinh thu dien tu", "Hướng dẫn sử dụng thư điện tử công vụ"),
+        ("Uỷ ban dong nai", "Ủy ban nhân dân tỉnh Ðồng Nai"),
+        ("đồng nai", "Ủy ban nhân dân tỉnh Ðồng Nai"),
+    ],
+)
+def test_finds_pages_with_or_without_diacritics(client, pages, query, expected):
+    assert result_titles(client.get("/tim-kiem/", {"q": query})) == [expected]
+
+
+def test_all_words_must_match(client, pages):
+    assert result_titles(client.get("/tim-kiem/", {"q": "ke hoach thu dien tu"})) == []
+
+
+def test_draft_and_private_pages_are_not_found(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    draft = StandardPageFactory(parent=home_page, title="Báo cáo mật chưa duyệt")
+    draft.unpublish()
+    private = StandardPageFactory(parent=home_page, title="Báo cáo nội bộ")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    assert result_titles(client.get("/tim-kiem/", {"q": "bao cao"})) == []
+
+
+def test_result_count_and_pagination(client, home_page):
+    for number in range(12):
+        StandardPageFactory(parent=home_page, title=f"Thông báo tuyển dụng đợt {number}")
+    first = client.get("/tim-kiem/", {"q": "thong bao tuyen dung"})
+    assert "Tìm thấy <strong>12</strong> kết quả" in first.content.decode()
+    assert len(result_titles(first)) == 10
+    second = client.get("/tim-kiem/", {"q": "thong bao tuyen dung", "page": 2})
+    assert len(result_titles(second)) == 2
+    assert not set(result_titles(first)) & set(result_titles(second))
+    assert 'href="?q=thong+bao+tuyen+dung&amp;page=2"' in first.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"', "*", "AND OR NOT", "'; DROP TABLE x;--", "(", "a" * 5000, "   "])
+def test_odd_input_never_breaks_the_page(client, pages, query):
+    response = client.get("/tim-kiem/", {"q": query, "page": "abc"})
+    assert response.status_code == 200
+
+
+def test_query_is_escaped_in_the_page(client, pages):
+    response = client.get("/tim-kiem/", {"q": "<script>alert(1)</script>"})
+    assert "<script>alert(1)</script>" not in response.content.decode()

@@ -1,0 +1,24 @@
+"""The one Vietnamese text-folding function that every index and every query uses."""
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+# Real data carries Ð (U+00D0, Icelandic eth) where Đ (U+0110) is meant; neither decomposes in Unicode.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text):
+    """NFC text with look-alike letters fixed: the form the portal stores (TCVN 6909:2001)."""
+    return unicodedata.normalize("NFC", text or "").translate(_LOOKALIKES)
+
+
+def fold(text):
+    """Lower-case ASCII without diacritics, so "Quyết định", "quyet dinh" and "QUYẾT ĐỊNH" meet.
+
+    Works for NFD input, stacked marks (ộ, ướ), tone-placement variants (Ủy/Uỷ) and đ/Đ/Ð, which
+    neither SQLite FTS5 nor NFD decomposition fold by themselves.
+    """
+    return _SPACES.sub(" ", anyascii(normalize(text)).lower()).strip()

@@ -1,0 +1,45 @@
+import re
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from .text import fold
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+_NOT_A_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def folded_query(raw):
+    """What the index can match: folded words only, so no input can break the full-text syntax."""
+    return _NOT_A_WORD.sub(" ", fold(raw[:MAX_QUERY_LENGTH])).strip()
+
+
+def _specific_in_order(pages):
+    """One query per page type for the whole result page, not one per result."""
+    ids = [page.pk for page in pages]
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [specific[pk] for pk in ids if pk in specific]
+
+
+def search(request):
+    """Site-wide search over every live public page (/tim-kiem/?q=...)."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    words = folded_query(query)
+    page_obj = None
+    if words:
+        results = Page.objects.live().public().search(words, operator="and")
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = _specific_in_order(page_obj.object_list)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "page_obj": page_obj,
+            "query_prefix": urlencode({"q": query}) + "&",
+            "page_title": "Tìm kiếm",
+        },
+    )
