@@ -129,13 +129,14 @@ def test_no_asset_is_loaded_from_another_host(client, portal, home_page):
 
 def test_dublin_core_has_the_six_mandatory_elements_filled(client, portal, home_page):
     page = StandardPageFactory(parent=home_page, title="Lịch sử hình thành", intro="Các mốc phát triển.")
+    page.save_revision().publish()
+    page.refresh_from_db()
     soup = soup_of(client.get(page.url))
     dc = {meta["name"]: meta["content"] for meta in soup.select('meta[name^="DC."]')}
     assert dc["DC.title"] == "Lịch sử hình thành"
     assert dc["DC.creator"] == dc["DC.publisher"] == portal.agency_name
     assert dc["DC.description"] == "Các mốc phát triển."
     assert dc["DC.identifier"] == f"http://testserver{page.url}"
-    page.refresh_from_db()
     assert dc["DC.date"] == timezone.localtime(page.last_published_at).date().isoformat()
 
 
@@ -145,6 +146,16 @@ def test_dublin_core_is_never_empty(client, portal, url):
     for name in ("DC.title", "DC.creator", "DC.date", "DC.description", "DC.publisher", "DC.identifier"):
         meta = soup.select_one(f'meta[name="{name}"]')
         assert meta and meta["content"].strip(), name
+
+
+def test_public_pages_stay_vietnamese_whatever_the_browser_language(client, portal, home_page):
+    page = StandardPageFactory(parent=home_page, title="Lịch công tác")
+    page.save_revision().publish()
+    page.refresh_from_db()
+    response = client.get(page.url, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    shown = timezone.localtime(page.last_published_at).strftime("%H:%M %d/%m/%Y")
+    assert "Cập nhật: <time" in response.content.decode()
+    assert soup_of(response).find("time").get_text() == shown
 
 
 def test_404_page_is_in_vietnamese(client, portal):
