@@ -24,16 +24,16 @@ def html_sitemap(request):
 
 def _tree(pages, depth):
     """Nest path-ordered pages: [{"page": p, "children": [...]}, ...]; orphans of hidden parents drop."""
-    tree, stack = [], {}
+    tree, by_path = [], {}
     for page in pages:
         node = {"page": page, "children": []}
         if page.depth == depth:
             tree.append(node)
-        elif page.path[: -Page.steplen] in stack:
-            stack[page.path[: -Page.steplen]]["children"].append(node)
+        elif page.path[: -Page.steplen] in by_path:
+            by_path[page.path[: -Page.steplen]]["children"].append(node)
         else:
             continue
-        stack[page.path] = node
+        by_path[page.path] = node
     return tree
 
 

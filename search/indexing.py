@@ -2,7 +2,6 @@
 
 from django.utils.html import strip_tags
 from wagtail.blocks import StreamValue
-from wagtail.rich_text import RichText
 from wagtail.search import index
 
 from .text import fold
@@ -13,8 +12,6 @@ FOLDED_FIELD = "folded_search_text"
 def _text_of(value):
     if isinstance(value, StreamValue):
         return " ".join(value.stream_block.get_searchable_content(value))
-    if isinstance(value, RichText):
-        value = value.source
     return strip_tags(str(value or ""))
 
 

@@ -152,8 +152,6 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "csv",
     "zip",
-    "rar",
-    "7z",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
