@@ -4,6 +4,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from search.indexing import FoldedSearchMixin, folded_search_field
 
@@ -63,6 +64,26 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "thông tin cổng"
+
+
+@register_snippet
+class SubjectArea(index.Indexed, models.Model):
+    """A field of state management (lĩnh vực) shared by articles, documents, projects, procedures, Q&A."""
+
+    name = models.CharField("tên lĩnh vực", max_length=255, unique=True)
+    slug = models.SlugField("đường dẫn", max_length=255, unique=True, allow_unicode=False)
+    sort_order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+
+    def __str__(self):
+        return self.name
 
 
 class BasePortalPage(FoldedSearchMixin, Page):

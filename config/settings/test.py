@@ -1,5 +1,6 @@
 """Test settings: fast hashing, plain static storage, mail kept in memory, throwaway media."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -26,4 +27,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # A file, not SQLite's shared in-memory database: the browser tests' live server thread then uses its own
 # connection, and the serialized snapshot that restores data after a transactional test stays in place.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+    # One file per run, so that parallel runs (CI, a developer) never share a test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405

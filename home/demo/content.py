@@ -187,3 +187,17 @@ DEMO_ACCOUNTS = [
     # (username, password, first_name, last_name, position, is_superuser)
     ("quantri", "QuanTri@2026!", "Trung", "Lê Hoàng", "Chuyên viên công nghệ thông tin", True),
 ]
+
+# (slug, name): the fields (lĩnh vực) of a planning-and-investment department.
+SUBJECT_AREAS = [
+    ("dau-tu-cong", "Đầu tư công"),
+    ("dau-tu-tai-viet-nam", "Đầu tư tại Việt Nam"),
+    ("dau-thau", "Đấu thầu, lựa chọn nhà đầu tư"),
+    ("dang-ky-doanh-nghiep", "Đăng ký doanh nghiệp"),
+    ("hop-tac-xa", "Kinh tế tập thể, hợp tác xã"),
+    ("quy-hoach", "Quy hoạch"),
+    ("kinh-te-xa-hoi", "Kế hoạch phát triển kinh tế - xã hội"),
+    ("ho-tro-doanh-nghiep", "Hỗ trợ doanh nghiệp nhỏ và vừa"),
+    ("oda", "ODA và vốn vay ưu đãi"),
+    ("cai-cach-hanh-chinh", "Cải cách hành chính"),
+]

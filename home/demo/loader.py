@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Site
 
-from home.models import HomePage, PortalSettings, StandardPage
+from home.models import HomePage, PortalSettings, StandardPage, SubjectArea
 
 from . import content
 from .images import draw_emblem, draw_landscape, ensure_image
@@ -60,6 +60,16 @@ def ensure_sections(home):
             )
 
 
+def ensure_subject_areas():
+    """The demo fields (lĩnh vực), by slug; other apps' demo loaders use them too."""
+    areas = {}
+    for order, (slug, name) in enumerate(content.SUBJECT_AREAS):
+        areas[slug], _ = SubjectArea.objects.get_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
+    return areas
+
+
 def ensure_accounts():
     """Demo accounts; a password is set only when the account is created, never reset."""
     user_model = get_user_model()
@@ -88,5 +98,6 @@ def load_demo_portal():
     site = Site.objects.get(is_default_site=True)
     home = ensure_home(site)
     ensure_settings(site)
+    ensure_subject_areas()
     ensure_sections(home)
     return ensure_accounts()

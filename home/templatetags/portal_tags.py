@@ -6,9 +6,11 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from home.formatting import format_vnd
 from home.models import PortalSettings
 
 register = template.Library()
+register.filter("vnd", format_vnd)
 
 
 def _current_page(context):

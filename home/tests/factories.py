@@ -2,7 +2,7 @@ import factory
 import wagtail_factories
 
 from home.blocks import BodyBlock
-from home.models import HomePage, PortalSettings, StandardPage
+from home.models import HomePage, PortalSettings, StandardPage, SubjectArea
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -42,3 +42,12 @@ class PortalSettingsFactory(factory.django.DjangoModelFactory):
 def body_of(*blocks):
     """A StreamValue for BodyBlock from (type, value) pairs."""
     return BodyBlock().to_python([{"type": kind, "value": value} for kind, value in blocks])
+
+
+class SubjectAreaFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Lĩnh vực số {n}")
+    slug = factory.Sequence(lambda n: f"linh-vuc-{n}")
+
+    class Meta:
+        model = SubjectArea
+        django_get_or_create = ("slug",)

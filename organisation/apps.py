@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OrganisationConfig(AppConfig):
+    name = "organisation"
+    verbose_name = "Tổ chức bộ máy, cán bộ"
