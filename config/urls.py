@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -14,8 +15,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("tim-kiem/", search_views.search, name="search"),
-    path("so-do-trang/", home_views.html_sitemap, name="html_sitemap"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
 ]
@@ -25,4 +24,10 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Vietnamese without a prefix, English under /en/.
+urlpatterns += i18n_patterns(
+    path("tim-kiem/", search_views.search, name="search"),
+    path("so-do-trang/", home_views.html_sitemap, name="html_sitemap"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

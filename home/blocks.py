@@ -1,5 +1,6 @@
 """StreamField blocks shared by every page type that has a body."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -80,3 +81,37 @@ class BodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     document = DocumentLinkBlock()
     table = CaptionedTableBlock()
+
+
+class QuickLinkBlock(blocks.StructBlock):
+    """A link on the home page to a page of the portal or to another state portal."""
+
+    title = blocks.CharBlock(label="Tên liên kết", max_length=120)
+    page = blocks.PageChooserBlock(label="Trang trong cổng", required=False)
+    url = blocks.URLBlock(label="Hoặc địa chỉ ngoài", required=False)
+    description = blocks.CharBlock(label="Mô tả ngắn", required=False, max_length=200)
+
+    class Meta:
+        icon = "link"
+        label = "Liên kết nhanh"
+        template = "home/blocks/quick_link.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Chọn một trang trong cổng hoặc nhập một địa chỉ ngoài."
+            raise blocks.StructBlockValidationError(block_errors={"url": ValidationError(message)})
+        return value
+
+
+class BannerBlock(blocks.StructBlock):
+    """A banner slot: an image that links somewhere (campaigns, the national public-service portal)."""
+
+    image = ImageChooserBlock(label="Ảnh")
+    alt_text = blocks.CharBlock(label="Mô tả ảnh (cho người khiếm thị)", max_length=255)
+    link = blocks.URLBlock(label="Liên kết", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Băng rôn, biểu ngữ"
+        template = "home/blocks/banner.html"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -8,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 
 from search.indexing import FoldedSearchMixin, folded_search_field
 
-from .blocks import BodyBlock
+from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
 
 
 @register_setting(icon="site")
@@ -112,17 +113,54 @@ class HomePage(BasePortalPage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    featured_article = models.ForeignKey(
+        "news.ArticlePage",
+        verbose_name="tin nổi bật",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Để trống để dùng tin mới nhất.",
+    )
+    quick_links = StreamField([("link", QuickLinkBlock())], verbose_name="liên kết nhanh", blank=True)
+    banners = StreamField([("banner", BannerBlock())], verbose_name="băng rôn, biểu ngữ", blank=True)
 
-    content_panels = BasePortalPage.content_panels + [FieldPanel("banner_image")]
+    content_panels = BasePortalPage.content_panels + [
+        FieldPanel("banner_image"),
+        FieldPanel("featured_article"),
+        FieldPanel("quick_links"),
+        FieldPanel("banners"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "news.SectionPage",
+        "projects.ProjectIndexPage",
+        "procedures.ProcedureIndexPage",
+        "organisation.ContactPage",
+        "schedule.SchedulePage",
+    ]
     template = "home/home_page.html"
 
     class Meta:
         verbose_name = "trang chủ"
 
+    @property
+    def is_translation(self):
+        """A home page in another language (English) is a short brochure, not the news-driven portal."""
+        return self.locale.language_code != settings.LANGUAGE_CODE
+
+    def get_template(self, request, *args, **kwargs):
+        return "home/standard_page.html" if self.is_translation else self.template
+
     def get_context(self, request, *args, **kwargs):
+        from .home_blocks import home_page_blocks
+
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
+        if self.is_translation:
+            context["subpages"] = self.get_children().live().public().specific()
+        else:
+            context.update(home_page_blocks(self))
         return context
 
 
@@ -130,7 +168,7 @@ class StandardPage(BasePortalPage):
     """A plain page: introduction texts, functions and duties, contacts, and the like."""
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "organisation.LeadersPage", "organisation.OrganisationChartPage"]
     template = "home/standard_page.html"
 
     class Meta:

@@ -2,6 +2,8 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from wagtail.models import Page, Site
 
+from .tree import descendants_q
+
 # Sections and their sub-sections; individual articles are left to listings and sitemap.xml.
 SITEMAP_DEPTH = 3
 
@@ -15,7 +17,7 @@ def html_sitemap(request):
         pages = (
             Page.objects.live()
             .public()
-            .filter(path__startswith=root.path, depth__gt=root.depth, depth__lte=root.depth + SITEMAP_DEPTH)
+            .filter(descendants_q(root), depth__lte=root.depth + SITEMAP_DEPTH)
             .in_menu()
         )
         nodes = _tree(list(pages), root.depth + 1)

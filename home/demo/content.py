@@ -33,7 +33,8 @@ HOME = {
     ],
 }
 
-# (slug, title, intro, body paragraphs, children); every top-level section shows in the menu.
+# Sections that are plain pages: (slug, title, intro, body paragraphs, children). The other sections
+# come from their apps' demo loaders (news, projects, procedures, organisation); MENU_ORDER sorts them.
 SECTIONS = [
     (
         "gioi-thieu",
@@ -60,16 +61,6 @@ SECTIONS = [
                 ],
             ),
             (
-                "co-cau-to-chuc",
-                "Cơ cấu tổ chức",
-                "Lãnh đạo Sở, các phòng chuyên môn và đơn vị sự nghiệp trực thuộc.",
-                [
-                    "<p>Lãnh đạo Sở gồm Giám đốc và các Phó Giám đốc. Các phòng chuyên môn: Văn phòng, Thanh tra, "
-                    "Phòng Tổng hợp, quy hoạch; Phòng Đầu tư công và Đấu thầu; Phòng Xúc tiến và Hỗ trợ đầu tư; "
-                    "Phòng Đăng ký kinh doanh. Đơn vị sự nghiệp: Trung tâm Xúc tiến đầu tư và Hỗ trợ doanh nghiệp.</p>"
-                ],
-            ),
-            (
                 "lich-su-hinh-thanh",
                 "Lịch sử hình thành",
                 "Các mốc phát triển của ngành kế hoạch và đầu tư tỉnh An Khánh.",
@@ -87,23 +78,26 @@ SECTIONS = [
                     "khí hậu nhiệt đới gió mùa với nhiệt độ trung bình năm 26,5 °C; tổng diện tích tự nhiên 6.025 km².</p>"
                 ],
             ),
+            (
+                "van-hoa-di-tich",
+                "Văn hóa, di tích, danh thắng",
+                "Lễ hội truyền thống, di tích lịch sử - văn hóa và danh lam thắng cảnh của tỉnh An Khánh.",
+                [
+                    "<p>Tỉnh An Khánh có 42 di tích được xếp hạng, trong đó 6 di tích cấp quốc gia: tháp Chăm Bình Lâm, "
+                    "thành cổ An Khánh, đình làng Phú Mỹ, di tích chiến thắng Núi Một. Lễ hội Cầu Ngư của ngư dân ven "
+                    "biển được tổ chức vào tháng Giêng hằng năm.</p>",
+                    "<p>Danh thắng tiêu biểu: đầm An Hải, bãi biển Hòn Khô, thác Đá Bàn và rừng nguyên sinh Kon Chiêng.</p>",
+                ],
+            ),
+            (
+                "ban-do-hanh-chinh",
+                "Bản đồ hành chính",
+                "Bản đồ hành chính tỉnh An Khánh sau sắp xếp đơn vị hành chính cấp xã năm 2025.",
+                [
+                    "<p>Từ ngày 01/7/2025, tỉnh An Khánh có 58 đơn vị hành chính cấp xã, gồm 14 phường và 44 xã.</p>",
+                ],
+            ),
         ],
-    ),
-    (
-        "tin-tuc",
-        "Tin tức, sự kiện",
-        "Tin hoạt động của Sở, của ngành và của tỉnh.",
-        [
-            "<p>Tin tức về hoạt động xúc tiến đầu tư, hỗ trợ doanh nghiệp, đầu tư công và cải cách hành chính.</p>"
-        ],
-        [],
-    ),
-    (
-        "chi-dao-dieu-hanh",
-        "Chỉ đạo điều hành",
-        "Văn bản chỉ đạo điều hành, trả lời kiến nghị, lịch công tác của lãnh đạo.",
-        ["<p>Thông tin chỉ đạo, điều hành của lãnh đạo Sở và Ủy ban nhân dân tỉnh.</p>"],
-        [],
     ),
     (
         "van-ban",
@@ -111,40 +105,6 @@ SECTIONS = [
         "Cơ sở dữ liệu văn bản quy phạm pháp luật và văn bản quản lý hành chính.",
         [
             "<p>Tra cứu văn bản theo số, ký hiệu, loại văn bản, cơ quan ban hành, ngày ban hành hoặc trích yếu.</p>"
-        ],
-        [],
-    ),
-    (
-        "pho-bien-phap-luat",
-        "Phổ biến pháp luật",
-        "Phổ biến, hướng dẫn thực hiện pháp luật, chế độ, chính sách.",
-        ["<p>Hướng dẫn thực hiện Luật Đầu tư, Luật Đầu tư công, Luật Đấu thầu và Luật Doanh nghiệp.</p>"],
-        [],
-    ),
-    (
-        "quy-hoach-ke-hoach",
-        "Quy hoạch, kế hoạch",
-        "Chiến lược, định hướng, quy hoạch, kế hoạch phát triển; ưu đãi và cơ hội đầu tư.",
-        [
-            "<p>Quy hoạch tỉnh An Khánh thời kỳ 2021 - 2030, tầm nhìn đến năm 2050; kế hoạch phát triển kinh tế - "
-            "xã hội 5 năm 2026 - 2030.</p>"
-        ],
-        [],
-    ),
-    (
-        "du-an-dau-tu",
-        "Dự án đầu tư",
-        "Dự án đầu tư, đấu thầu, mua sắm công: chuẩn bị đầu tư, đang triển khai, đã hoàn thành.",
-        ["<p>Danh mục dự án đầu tư công và dự án kêu gọi đầu tư trên địa bàn tỉnh.</p>"],
-        [],
-    ),
-    (
-        "thu-tuc-hanh-chinh",
-        "Thủ tục hành chính",
-        "Thủ tục hành chính thuộc thẩm quyền giải quyết của Sở; liên kết Cổng Dịch vụ công quốc gia.",
-        [
-            "<p>Tổ chức, cá nhân có thể nộp hồ sơ trực tuyến qua Cổng Dịch vụ công quốc gia hoặc tại Trung tâm "
-            "Phục vụ hành chính công tỉnh.</p>"
         ],
         [],
     ),
@@ -164,24 +124,51 @@ SECTIONS = [
         ],
         [],
     ),
-    (
-        "thong-ke",
-        "Thống kê",
-        "Số liệu thống kê về đầu tư, doanh nghiệp và kinh tế - xã hội của tỉnh.",
-        ["<p>Số liệu đăng ký doanh nghiệp, thu hút đầu tư và giải ngân vốn đầu tư công theo quý, năm.</p>"],
-        [],
-    ),
-    (
-        "lien-he",
-        "Liên hệ",
-        "Địa chỉ, điện thoại, thư điện tử của Sở và các phòng, đơn vị.",
-        [
-            "<p><b>Sở Kế hoạch và Đầu tư tỉnh An Khánh</b><br>Địa chỉ: Số 12 đường Trần Hưng Đạo, phường Trung Tâm, "
-            "tỉnh An Khánh<br>Điện thoại: 0260 3 812 345 · Fax: 0260 3 812 346<br>Thư điện tử: skhdt@example.gov.vn</p>"
-        ],
-        [],
-    ),
 ]
+
+MENU_ORDER = [
+    "gioi-thieu",
+    "tin-tuc",
+    "chi-dao-dieu-hanh",
+    "van-ban",
+    "pho-bien-phap-luat",
+    "quy-hoach-ke-hoach",
+    "du-an-dau-tu",
+    "thu-tuc-hanh-chinh",
+    "gop-y-du-thao",
+    "hoi-dap",
+    "thong-ke",
+    "lien-he",
+]
+
+# English pages (Nghị định 43/2011 Điều 13): translations of the home, introduction and contact pages.
+ENGLISH = {
+    "home": (
+        "Home",
+        "home-en",
+        "Official portal of the Department of Planning and Investment of An Khanh province.",
+        "<p>The Department of Planning and Investment advises the Provincial People's Committee on planning, "
+        "socio-economic development plans, public investment, investment promotion and business registration.</p>",
+    ),
+    "gioi-thieu": (
+        "About us",
+        "about-us",
+        "Functions, duties and organisation of the Department.",
+        "<p>The Department of Planning and Investment of An Khanh province was established in 1992. It "
+        "advises the Provincial People's Committee on provincial planning, five-year and annual "
+        "socio-economic development plans, public investment, public-private partnership, bidding, business "
+        "registration and cooperatives.</p><p>The Department is led by a Director and three Deputy "
+        "Directors, with six specialised divisions and one investment promotion and business support centre.</p>",
+    ),
+    "lien-he": (
+        "Contact",
+        "contact",
+        "How to reach the Department of Planning and Investment.",
+        "<p><b>Department of Planning and Investment of An Khanh province</b><br>Address: 12 Tran Hung Dao "
+        "Street, Trung Tam Ward, An Khanh Province, Viet Nam<br>Phone: +84 260 3 812 345 · Fax: +84 260 3 812 346"
+        "<br>Email: skhdt@example.gov.vn</p><p>Office hours: Monday to Friday, 7:00–11:30 and 13:30–17:00.</p>",
+    ),
+}
 
 DEMO_ACCOUNTS = [
     # (username, password, first_name, last_name, position, is_superuser)

@@ -65,3 +65,26 @@ def ensure_image(title, drawing, filename):
     if existing:
         return existing
     return image_model.objects.create(title=title, file=_png(drawing(), filename))
+
+
+def draw_map(width=1000, height=700):
+    """An administrative map: a province outline, commune seats and the coast, for the demo only."""
+    image = PILImage.new("RGB", (width, height), (214, 234, 248))
+    draw = ImageDraw.Draw(image)
+    outline = [
+        (120, 90),
+        (430, 40),
+        (700, 120),
+        (880, 300),
+        (860, 520),
+        (640, 650),
+        (330, 630),
+        (140, 480),
+        (90, 260),
+    ]
+    draw.polygon(outline, fill=(246, 240, 214), outline=(179, 18, 29))
+    draw.line(outline + [outline[0]], fill=(179, 18, 29), width=5)
+    for left, top in ((250, 200), (420, 300), (600, 240), (360, 460), (560, 500), (720, 400), (240, 380)):
+        draw.ellipse((left - 9, top - 9, left + 9, top + 9), fill=(11, 60, 111))
+    draw.ellipse((468, 338, 492, 362), fill=(179, 18, 29))
+    return image

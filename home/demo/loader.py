@@ -2,12 +2,12 @@
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from home.models import HomePage, PortalSettings, StandardPage, SubjectArea
 
 from . import content
-from .images import draw_emblem, draw_landscape, ensure_image
+from .images import draw_emblem, draw_landscape, draw_map, ensure_image
 
 
 def _body(paragraphs):
@@ -52,12 +52,44 @@ def ensure_settings(site):
 
 
 def ensure_sections(home):
+    """The plain-page sections; the administrative map page also gets its map picture."""
     for slug, title, intro, paragraphs, children in content.SECTIONS:
         section = ensure_child(home, slug, title=title, intro=intro, body=_body(paragraphs))
         for child_slug, child_title, child_intro, child_paragraphs in children:
-            ensure_child(
-                section, child_slug, title=child_title, intro=child_intro, body=_body(child_paragraphs)
-            )
+            body = _body(child_paragraphs)
+            if child_slug == "ban-do-hanh-chinh":
+                image = ensure_image("Bản đồ hành chính tỉnh An Khánh", draw_map, "ban-do-hanh-chinh.png")
+                body.append(
+                    ("image", {"image": image, "caption": "Bản đồ hành chính tỉnh An Khánh", "credit": ""})
+                )
+            ensure_child(section, child_slug, title=child_title, intro=child_intro, body=body)
+
+
+def order_menu(home):
+    """Top-level sections in the order citizens expect (content.MENU_ORDER), moving only what is out of place."""
+    present = set(home.get_children().values_list("slug", flat=True))
+    wanted = [slug for slug in content.MENU_ORDER if slug in present]
+    current = [slug for slug in home.get_children().values_list("slug", flat=True) if slug in wanted]
+    if current == wanted:
+        return
+    for slug in wanted:
+        home.get_children().get(slug=slug).specific.move(home, pos="last-child")
+
+
+def ensure_english_pages(home):
+    """English translations of the home, introduction and contact pages, through Wagtail's own i18n."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    sources = {"home": home}
+    for slug in ("gioi-thieu", "lien-he"):
+        sources[slug] = home.get_children().filter(slug=slug).first()
+    for key, (title, slug, intro, body) in content.ENGLISH.items():
+        source = sources[key]
+        if source is None or source.get_translation_or_none(english):
+            continue
+        translation = source.specific.copy_for_translation(english)
+        translation.title, translation.slug, translation.intro = title, slug, intro
+        translation.body = [("paragraph", body)]
+        translation.save_revision().publish()
 
 
 def ensure_subject_areas():
@@ -68,6 +100,19 @@ def ensure_subject_areas():
             slug=slug, defaults={"name": name, "sort_order": order}
         )
     return areas
+
+
+def ensure_featured_article(home):
+    from news.models import ArticlePage
+
+    if home.featured_article_id is None:
+        home.featured_article = (
+            ArticlePage.objects.live()
+            .descendant_of(home)
+            .filter(title__startswith="Hội nghị xúc tiến đầu tư")
+            .first()
+        )
+        home.save_revision().publish()
 
 
 def ensure_accounts():
@@ -95,9 +140,20 @@ def ensure_accounts():
 
 @transaction.atomic
 def load_demo_portal():
+    from news.demo import load_demo as load_news
+    from organisation.demo import load_demo as load_organisation
+    from procedures.demo import load_demo as load_procedures
+    from projects.demo import load_demo as load_projects
+    from schedule.demo import load_demo as load_schedule
+
     site = Site.objects.get(is_default_site=True)
     home = ensure_home(site)
     ensure_settings(site)
     ensure_subject_areas()
     ensure_sections(home)
+    for load in (load_news, load_schedule, load_projects, load_procedures, load_organisation):
+        load(home)
+    order_menu(home)
+    ensure_english_pages(home)
+    ensure_featured_article(home)
     return ensure_accounts()

@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 from home.formatting import format_vnd
 from home.models import PortalSettings
+from home.tree import descendants_q
 
 register = template.Library()
 register.filter("vnd", format_vnd)
@@ -19,8 +20,13 @@ def _current_page(context):
 
 
 def _site_root(request):
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    """The home page in the language being served (its translation, when one exists), once per request."""
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_site_root"):
+        site = Site.find_for_request(request)
+        request._portal_site_root = site.root_page.localized if site else None
+    return request._portal_site_root
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -32,9 +38,7 @@ def main_menu(context):
     items = []
     if root:
         sections = root.get_children().live().public().in_menu()
-        children = (
-            Page.objects.live().public().in_menu().filter(depth=root.depth + 2, path__startswith=root.path)
-        )
+        children = Page.objects.live().public().in_menu().filter(descendants_q(root), depth=root.depth + 2)
         by_parent = defaultdict(list)
         for child in children:
             by_parent[child.path[: -Page.steplen]].append(child)
@@ -74,9 +78,43 @@ def dublin_core(context):
         identifier = request.build_absolute_uri() if request else ""
     return {
         "title": title,
-        "creator": agency,
+        "creator": (getattr(page, "author_name", "") if page else "") or agency,
         "date": timezone.localtime(published).date().isoformat(),
         "description": description.strip() or f"{title} – {agency}",
         "publisher": agency,
         "identifier": identifier,
     }
+
+
+LANGUAGE_LABELS = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def _live_translations(page):
+    """{language code: live page} for a page and its translations, in one query."""
+    pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    return {translation.locale.language_code: translation for translation in pages}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """A link per content language: the current page's translation, else that language's home page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if not site:
+        return []
+    page = _current_page(context)
+    targets = _live_translations(page) if page else {}
+    if len(targets) < len(LANGUAGE_LABELS):
+        targets = {**_live_translations(site.root_page), **targets}
+    if len(targets) < 2:
+        return []
+    return [
+        {
+            "code": code,
+            "label": label,
+            "url": targets[code].get_url(request),
+            "current": bool(page) and targets[code].pk == page.pk,
+        }
+        for code, label in LANGUAGE_LABELS.items()
+        if code in targets
+    ]

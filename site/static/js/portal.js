@@ -4,6 +4,9 @@
     document.documentElement.classList.remove("no-js");
     document.documentElement.classList.add("js");
     document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("[data-print]").forEach(function (button) {
+            button.addEventListener("click", function () { window.print(); });
+        });
         var nav = document.querySelector("[data-nav]");
         var toggle = document.querySelector("[data-nav-toggle]");
         if (!nav || !toggle) { return; }

@@ -1,0 +1,171 @@
+"""Seed 50,000 articles and time the news listing and an article page.
+
+    .venv/bin/python bench/news_pages.py [--articles 50000] [--requests 60]
+
+Uses its own SQLite file under var/bench/ (or DATABASE_URL), dev settings with DEBUG off, and the Django
+test client (no network). Prints median and p95 in milliseconds and the queries per request.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("PORTAL_VAR_DIR", str(ROOT / "var" / "bench"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from wagtail.models import Locale, Page  # noqa: E402
+
+from news.models import ArticlePage, SectionPage  # noqa: E402
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+BATCH = 2000
+
+
+def child_path(parent_path, index):
+    """Treebeard's materialised path of the index-th child (1-based), four base-36 digits per level."""
+    digits = ""
+    for _ in range(Page.steplen):
+        index, remainder = divmod(index, len(ALPHABET))
+        digits = ALPHABET[remainder] + digits
+    return parent_path + digits
+
+
+def seed(total):
+    """Insert articles in bulk (Wagtail's add_child would take an hour): page rows, then article rows."""
+    sections = list(SectionPage.objects.filter(depth=4))  # the news sub-sections
+    have = ArticlePage.objects.count()
+    if have >= total:
+        return have
+    content_type = ContentType.objects.get_for_model(ArticlePage)
+    locale = Locale.get_default()
+    now = timezone.now()
+    article_columns = (
+        "page_ptr_id",
+        "intro",
+        "body",
+        "main_image_caption",
+        "author_name",
+        "author_address",
+        "source",
+        "collector",
+    )
+    for start in range(have, total, BATCH):
+        with transaction.atomic():
+            pages = []
+            for number in range(start, min(start + BATCH, total)):
+                section = sections[number % len(sections)]
+                position = section.numchild + 1 + number // len(sections)
+                slug = f"tin-thu-nghiem-{number}"
+                published = now - timezone.timedelta(minutes=number)
+                pages.append(
+                    Page(
+                        title=f"Tin thử nghiệm số {number} về đầu tư công và cải cách hành chính",
+                        draft_title=f"Tin thử nghiệm số {number}",
+                        slug=slug,
+                        content_type=content_type,
+                        path=child_path(section.path, position),
+                        depth=section.depth + 1,
+                        numchild=0,
+                        url_path=f"{section.url_path}{slug}/",
+                        live=True,
+                        first_published_at=published,
+                        last_published_at=published,
+                        locale=locale,
+                        translation_key=uuid.uuid4(),
+                    )
+                )
+            Page.objects.bulk_create(pages)
+            ids = Page.objects.filter(slug__in=[page.slug for page in pages]).values_list("id", flat=True)
+            placeholders = ", ".join(["%s"] * len(article_columns))
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO news_articlepage ({', '.join(article_columns)}) VALUES ({placeholders})",
+                    [
+                        (
+                            page_id,
+                            "Tóm tắt tin thử nghiệm.",
+                            "[]",
+                            "",
+                            "Văn phòng Sở",
+                            "Số 12 Trần Hưng Đạo",
+                            "",
+                            "",
+                        )
+                        for page_id in ids
+                    ],
+                )
+        print(f"  {min(start + BATCH, total)} articles", flush=True)
+    for section in sections:
+        section.numchild = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).count()
+        Page.objects.filter(pk=section.pk).update(numchild=section.numchild)
+    return ArticlePage.objects.count()
+
+
+def measure(client, url, runs):
+    client.get(url)  # warm
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    timings.sort()
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+    return statistics.median(timings), p95, len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument("--requests", type=int, default=60)
+    options = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_demo_portal", verbosity=0, stdout=io.StringIO())
+    started = time.perf_counter()
+    count = seed(options.articles)
+    seconds = time.perf_counter() - started
+    print(f"{count} articles in the database ({connection.vendor}); seeding took {seconds:.0f} s")
+
+    client = Client()
+    news = SectionPage.objects.get(slug="tin-tuc", depth=3)
+    section = SectionPage.objects.filter(depth=4).first()
+    article = ArticlePage.objects.live().order_by("-first_published_at").first()
+    deep = ArticlePage.objects.live().order_by("first_published_at").first()
+    targets = [
+        ("news index, page 1", news.url),
+        ("news index, page 50", f"{news.url}?page=50"),
+        ("section page 1", section.url),
+        ("article (newest)", article.url),
+        ("article (oldest)", deep.url),
+    ]
+    print(f"{'page':<22} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for label, url in targets:
+        median, p95, queries = measure(client, url, options.requests)
+        print(f"{label:<22} {median:>10.1f} {p95:>8.1f} {queries:>8}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,190 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from home.models import BasePortalPage
+from home.pagination import paginate_without_count
+from home.tree import children_q, descendants_q
+from search.text import fold
+
+from .feeds import SectionFeed
+
+ARTICLES_PER_PAGE = 12
+RELATED_LIMIT = 4
+
+
+class SectionPage(RoutablePageMixin, BasePortalPage):
+    """A section (chuyên mục): lists every article below it, newest first, with tag pages and RSS."""
+
+    parent_page_types = ["home.HomePage", "news.SectionPage"]
+    subpage_types = ["news.SectionPage", "news.ArticlePage", "schedule.SchedulePage"]
+    template = "news/section_page.html"
+
+    class Meta:
+        verbose_name = "chuyên mục tin bài"
+
+    def articles(self):
+        """Live public articles anywhere below this section, newest first (ordered by an indexed column)."""
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(descendants_q(self))
+            .select_related("subject_area")
+            .prefetch_related(
+                Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions())
+            )
+            .order_by("-first_published_at", "-pk")
+        )
+
+    def subsections(self):
+        return SectionPage.objects.live().public().filter(children_q(self)).in_menu()
+
+    def _listing(self, request, articles, **extra):
+        pager = paginate_without_count(articles, request.GET.get("page"), ARTICLES_PER_PAGE)
+        context = self.get_context(request)
+        context.update(pager=pager, subsections=self.subsections(), **extra)
+        return TemplateResponse(request, self.template, context)
+
+    @path("")
+    def index_route(self, request):
+        return self._listing(request, self.articles())
+
+    @path("the/<str:tag_slug>/", name="tag")
+    def tag_route(self, request, tag_slug):
+        tag = get_object_or_404(NewsTag, slug=tag_slug)
+        return self._listing(request, self.articles().filter(tags=tag), tag=tag)
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        return SectionFeed()(request, section=self)
+
+
+class NewsTag(TagBase):
+    """A keyword whose URL slug is plain ASCII ("xuc-tien-dau-tu"), folded the portal's one way."""
+
+    class Meta:
+        verbose_name = "từ khóa"
+        verbose_name_plural = "từ khóa"
+
+    def slugify(self, tag, i=None):
+        slug = slugify(fold(tag)) or "tu-khoa"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class ArticleTag(ItemBase):
+    tag = models.ForeignKey(NewsTag, on_delete=models.CASCADE, related_name="tagged_articles")
+    content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(RoutablePageMixin, BasePortalPage):
+    """A news item or article, with the provenance the editorial rules require (seed 003 Điều 12.1)."""
+
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="ảnh đại diện",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_caption = models.CharField("chú thích ảnh", max_length=500, blank=True)
+    subject_area = models.ForeignKey(
+        "home.SubjectArea",
+        verbose_name="lĩnh vực",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager("từ khóa", through=ArticleTag, blank=True)
+    event_date = models.DateField("ngày diễn ra sự kiện", null=True, blank=True)
+    author_name = models.CharField("tác giả", max_length=255)
+    author_address = models.CharField("địa chỉ tác giả", max_length=255)
+    source = models.CharField(
+        "nguồn tin",
+        max_length=255,
+        blank=True,
+        help_text="Với tin sưu tầm: tên báo, cổng thông tin, cơ quan.",
+    )
+    collector = models.CharField("người sưu tầm", max_length=255, blank=True)
+
+    content_panels = BasePortalPage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_caption")],
+            heading="Ảnh đại diện",
+        ),
+        FieldRowPanel([FieldPanel("subject_area"), FieldPanel("event_date")]),
+        FieldPanel("tags"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_address")]),
+                FieldRowPanel([FieldPanel("source"), FieldPanel("collector")]),
+            ],
+            heading="Tác giả và nguồn tin",
+        ),
+    ]
+    search_fields = BasePortalPage.search_fields + [
+        index.SearchField("author_name"),
+        index.FilterField("subject_area"),
+    ]
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    class Meta:
+        verbose_name = "tin, bài viết"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not (self.intro or "").strip():
+            errors["intro"] = "Tin, bài phải có phần tóm tắt (sa-pô)."
+        if self.source and not self.collector:
+            errors["collector"] = "Tin sưu tầm phải ghi rõ người sưu tầm."
+        if self.collector and not self.source:
+            errors["source"] = "Tin sưu tầm phải ghi rõ nguồn tin."
+        if errors:
+            raise ValidationError(errors)
+
+    def related_articles(self):
+        """Newest articles sharing a tag, topped up from the same section."""
+        others = (
+            ArticlePage.objects.live().public().exclude(pk=self.pk).order_by("-first_published_at", "-pk")
+        )
+        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+        related = []
+        if tag_ids:
+            sharing = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+            related = list(others.filter(pk__in=sharing)[:RELATED_LIMIT])
+        if len(related) < RELATED_LIMIT:
+            siblings = others.filter(children_q(self.get_parent())).exclude(
+                pk__in=[page.pk for page in related]
+            )
+            related += list(siblings[: RELATED_LIMIT - len(related)])
+        return related
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        context["section"] = self.get_parent().specific
+        return context
+
+    @path("luu/", name="download")
+    def download_route(self, request):
+        """The article as one self-contained HTML file, for citizens who keep a copy (lưu bài viết)."""
+        html = render_to_string("news/article_download.html", self.get_context(request), request=request)
+        response = HttpResponse(html, content_type="text/html; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.html"'
+        return response

@@ -1,0 +1,53 @@
+"""The organisation demo: realistic content in place, and loading it again changes nothing."""
+
+import pytest
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.tests.factories import StandardPageFactory
+from organisation.demo import OFFICIALS, load_demo
+from organisation.models import ContactPage, LeadersPage, Official, OrganisationChartPage, OrganisationUnit
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return tuple(model.objects.count() for model in (OrganisationUnit, Official, Page, get_image_model()))
+
+
+def test_loading_twice_changes_nothing(home_page):
+    load_demo(home_page)
+    first = counts()
+    load_demo(home_page)
+    assert counts() == first
+    units, officials, *_ = first
+    assert units >= 6 and officials >= 20
+
+
+def test_demo_pages_sit_in_their_places_and_render(home_page, client):
+    load_demo(home_page)
+    leaders = LeadersPage.objects.get(slug="lanh-dao", title="Lãnh đạo Sở")
+    chart = OrganisationChartPage.objects.get(slug="so-do-to-chuc", title="Sơ đồ tổ chức")
+    contact = ContactPage.objects.get(slug="lien-he", title="Liên hệ")
+    assert leaders.get_parent().slug == chart.get_parent().slug == "gioi-thieu"
+    assert contact.get_parent().pk == home_page.pk
+    leaders_html = client.get(leaders.url).content.decode()
+    assert leaders_html.count('class="leader"') == 4 and "Nguyễn Văn Minh" in leaders_html
+    assert client.get(chart.url).status_code == 200
+    found = client.get(contact.url, {"q": "nguyen van minh"}).content.decode()
+    assert "minhnv.skhdt@example.gov.vn" in found
+
+
+def test_demo_emails_are_unique_and_every_official_has_a_portrait(home_page):
+    load_demo(home_page)
+    assert Official.objects.values("email").distinct().count() == len(OFFICIALS)
+    assert not Official.objects.filter(photo=None).exists()
+
+
+def test_existing_pages_at_the_demo_slugs_are_left_alone(home_page):
+    introduction = StandardPageFactory(parent=home_page, slug="gioi-thieu", title="Giới thiệu chung")
+    old_contact = StandardPageFactory(parent=home_page, slug="lien-he", title="Liên hệ cũ")
+    load_demo(home_page)
+    assert LeadersPage.objects.get().get_parent().pk == introduction.pk
+    assert not ContactPage.objects.exists()
+    assert Page.objects.get(pk=old_contact.pk).title == "Liên hệ cũ"

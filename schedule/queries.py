@@ -1,0 +1,46 @@
+"""The week of the leaders' schedule: what the schedule page and the home page show."""
+
+from datetime import date, datetime, timedelta
+
+from .models import ScheduleEntry
+
+WEEK = timedelta(days=7)
+WEEKDAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def monday_of(day):
+    """Weeks start on Monday, as Vietnamese agencies plan them."""
+    return day - timedelta(days=day.weekday())
+
+
+def entries_for_week(day):
+    """(Monday, Sunday, entries ordered by date and time) of the week that contains `day`.
+
+    Pass `timezone.localdate()` for this week: "today" is the date in Asia/Ho_Chi_Minh, not on the
+    server's clock.
+    """
+    monday = monday_of(day)
+    sunday = monday + timedelta(days=6)
+    entries = ScheduleEntry.objects.filter(date__range=(monday, sunday)).order_by("date", "start_time", "pk")
+    return monday, sunday, entries
+
+
+def parse_week(value):
+    """The day a `?tuan=YYYY-MM-DD` value names, or None when it names none (the caller shows this week).
+
+    Years at the very ends of the calendar are refused too, so the previous and next weeks always exist.
+    """
+    try:
+        day = datetime.strptime(value or "", "%Y-%m-%d").date()
+    except ValueError:
+        return None
+    return day if date.min.year < day.year < date.max.year else None
+
+
+def schedule_days(monday, entries):
+    """The seven days from `monday`, each as (weekday name, date, its entries), empty days included."""
+    by_date = {}
+    for entry in entries:
+        by_date.setdefault(entry.date, []).append(entry)
+    days = (monday + timedelta(days=offset) for offset in range(7))
+    return [(WEEKDAY_NAMES[day.weekday()], day, by_date.get(day, [])) for day in days]
