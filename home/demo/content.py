@@ -188,3 +188,20 @@ SUBJECT_AREAS = [
     ("oda", "ODA và vốn vay ưu đãi"),
     ("cai-cach-hanh-chinh", "Cải cách hành chính"),
 ]
+
+# Home-page quick links: (title, URL or internal slug, description).
+QUICK_LINKS = [
+    ("Cổng Dịch vụ công quốc gia", "https://dichvucong.gov.vn", "Nộp hồ sơ, tra cứu kết quả trực tuyến"),
+    ("Thủ tục hành chính của Sở", "thu-tuc-hanh-chinh", "Thành phần hồ sơ, thời hạn, phí, lệ phí"),
+    (
+        "Hệ thống mạng đấu thầu quốc gia",
+        "https://muasamcong.mpi.gov.vn",
+        "Thông báo mời thầu, kết quả lựa chọn nhà thầu",
+    ),
+    (
+        "Đăng ký doanh nghiệp",
+        "https://dangkykinhdoanh.gov.vn",
+        "Cổng thông tin quốc gia về đăng ký doanh nghiệp",
+    ),
+    ("Cơ sở dữ liệu quốc gia về văn bản pháp luật", "https://vbpl.vn", "Tra cứu văn bản quy phạm pháp luật"),
+]

@@ -102,6 +102,18 @@ def ensure_subject_areas():
     return areas
 
 
+def ensure_quick_links(home):
+    if home.quick_links:
+        return
+    links = []
+    for title, target, description in content.QUICK_LINKS:
+        page = None if target.startswith("https://") else home.get_children().filter(slug=target).first()
+        url = target if page is None else ""
+        links.append(("link", {"title": title, "page": page, "url": url, "description": description}))
+    home.quick_links = links
+    home.save_revision().publish()
+
+
 def ensure_featured_article(home):
     from news.models import ArticlePage
 
@@ -156,4 +168,5 @@ def load_demo_portal():
     order_menu(home)
     ensure_english_pages(home)
     ensure_featured_article(home)
+    ensure_quick_links(home)
     return ensure_accounts()

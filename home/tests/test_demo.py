@@ -71,3 +71,37 @@ def test_a_changed_demo_password_is_neither_reset_nor_printed(site, capsys):
     assert password not in output
     user.refresh_from_db()
     assert user.check_password("MatKhauMoi@2026!")
+
+
+def test_demo_fills_every_section_with_enough_content(client, site):
+    from news.models import ArticlePage
+    from organisation.models import Official, OrganisationUnit
+    from procedures.models import ProcedurePage
+    from projects.models import ProjectPage
+    from schedule.models import ScheduleEntry
+
+    load_demo()
+    assert ArticlePage.objects.live().count() >= 60
+    assert (
+        Official.objects.count() >= 20
+        and OrganisationUnit.objects.filter(officials__isnull=False).distinct().count() >= 6
+    )
+    assert ProjectPage.objects.live().count() >= 12
+    assert set(ProjectPage.objects.values_list("status", flat=True)) == {
+        "preparing",
+        "in_progress",
+        "completed",
+    }
+    assert ProcedurePage.objects.live().count() >= 8
+    weeks = {entry.isocalendar()[:2] for entry in ScheduleEntry.objects.values_list("date", flat=True)}
+    assert len(weeks) >= 2
+    home = site.root_page.specific
+    assert len(home.quick_links) >= 3 and home.featured_article is not None
+    for url in (
+        "/en/",
+        "/en/about-us/",
+        "/en/contact/",
+        "/gioi-thieu/ban-do-hanh-chinh/",
+        "/gioi-thieu/lanh-dao/",
+    ):
+        assert client.get(url).status_code == 200, url
