@@ -5,6 +5,7 @@ from django.utils import timezone
 from .tree import children_q, descendants_q
 
 LATEST_PER_SECTION = 4
+LATEST_DOCUMENTS = 5
 
 
 def _sections(home):
@@ -28,6 +29,16 @@ def _featured(home, sections):
     )
 
 
+def _latest_documents(home):
+    from legal_docs.models import LegalDocument, LegalDocumentIndexPage
+
+    index_page = LegalDocumentIndexPage.objects.live().filter(descendants_q(home)).first()
+    if index_page is None:
+        return None, []
+    documents = LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS]
+    return index_page, list(documents)
+
+
 def home_page_blocks(home):
     """Context for the home page template; each block renders an empty state when it has nothing."""
     from schedule.models import SchedulePage
@@ -41,7 +52,10 @@ def home_page_blocks(home):
         articles = [article for article in newest if not featured or article.pk != featured.pk]
         latest.append({"section": section, "articles": articles[:LATEST_PER_SECTION]})
     monday, sunday, entries = entries_for_week(timezone.localdate())
+    documents_page, latest_documents = _latest_documents(home)
     return {
+        "documents_page": documents_page,
+        "latest_documents": latest_documents,
         "featured_article": featured,
         "latest_by_section": latest,
         "week": {"monday": monday, "sunday": sunday, "entries": entries},

@@ -139,6 +139,7 @@ class HomePage(BasePortalPage):
         "procedures.ProcedureIndexPage",
         "organisation.ContactPage",
         "schedule.SchedulePage",
+        "legal_docs.LegalDocumentIndexPage",
     ]
     template = "home/home_page.html"
 

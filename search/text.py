@@ -5,8 +5,9 @@ import unicodedata
 
 from anyascii import anyascii
 
-# Real data carries Ð (U+00D0, Icelandic eth) where Đ (U+0110) is meant; neither decomposes in Unicode.
-_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ"})
+# Real data carries Ð (U+00D0, Icelandic eth) where Đ (U+0110) is meant, and text copied out of PDFs
+# carries ƣ/Ƣ (U+01A3/U+01A2, "oi") where ư/Ư is meant ("Đầu tƣ"); none of them decomposes in Unicode.
+_LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u00f0": "đ", "\u01a3": "ư", "\u01a2": "Ư"})
 _SPACES = re.compile(r"\s+")
 
 

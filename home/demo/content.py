@@ -100,15 +100,6 @@ SECTIONS = [
         ],
     ),
     (
-        "van-ban",
-        "Văn bản",
-        "Cơ sở dữ liệu văn bản quy phạm pháp luật và văn bản quản lý hành chính.",
-        [
-            "<p>Tra cứu văn bản theo số, ký hiệu, loại văn bản, cơ quan ban hành, ngày ban hành hoặc trích yếu.</p>"
-        ],
-        [],
-    ),
-    (
         "gop-y-du-thao",
         "Góp ý dự thảo",
         "Lấy ý kiến của tổ chức, cá nhân đối với dự thảo văn bản quy phạm pháp luật.",

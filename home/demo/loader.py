@@ -152,6 +152,7 @@ def ensure_accounts():
 
 @transaction.atomic
 def load_demo_portal():
+    from legal_docs.demo import load_demo as load_legal_documents
     from news.demo import load_demo as load_news
     from organisation.demo import load_demo as load_organisation
     from procedures.demo import load_demo as load_procedures
@@ -163,7 +164,15 @@ def load_demo_portal():
     ensure_settings(site)
     ensure_subject_areas()
     ensure_sections(home)
-    for load in (load_news, load_schedule, load_projects, load_procedures, load_organisation):
+    loaders = (
+        load_news,
+        load_schedule,
+        load_legal_documents,
+        load_projects,
+        load_procedures,
+        load_organisation,
+    )
+    for load in loaders:
         load(home)
     order_menu(home)
     ensure_english_pages(home)

@@ -17,6 +17,7 @@ from search.text import fold, normalize
         ("uy ban", "Ủy ban"),
         ("Uỷ ban", "Ủy ban"),
         ("dau tu", "Ðầu tư"),  # Ð (U+00D0) typed in place of Đ
+        ("Đầu tư", "Đầu t\u01a3"),  # ƣ (U+01A3) from a PDF in place of ư
         ("thu dien tu", unicodedata.normalize("NFD", "thư điện tử")),
     ],
 )

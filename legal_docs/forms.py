@@ -1,0 +1,65 @@
+from django import forms
+
+from home.models import SubjectArea
+
+from .enums import ValidityStatus
+from .models import DocumentType, Issuer
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DATE_ERROR = "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2026."
+SORTS = [("newest", "Mới ban hành trước"), ("oldest", "Ban hành cũ trước"), ("relevance", "Phù hợp nhất")]
+
+
+class DocumentSearchForm(forms.Form):
+    """The public search (all GET parameters, so a result list can be bookmarked); a bad value is reported
+    and ignored, never a server error."""
+
+    q = forms.CharField(label="Từ khóa hoặc số, ký hiệu", required=False, max_length=200)
+    type = forms.ModelChoiceField(
+        label="Loại văn bản",
+        queryset=DocumentType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tất cả loại văn bản",
+    )
+    issuer = forms.ModelChoiceField(
+        label="Cơ quan ban hành",
+        queryset=Issuer.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tất cả cơ quan",
+    )
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực",
+        queryset=SubjectArea.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="Tất cả lĩnh vực",
+    )
+    signer = forms.CharField(label="Người ký", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Tình trạng hiệu lực", choices=[("", "Tất cả")] + ValidityStatus.choices, required=False
+    )
+    year = forms.IntegerField(label="Năm ban hành", required=False, min_value=1945, max_value=2100)
+    issued_from = forms.DateField(
+        label="Ban hành từ ngày",
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": DATE_ERROR},
+    )
+    issued_to = forms.DateField(
+        label="đến ngày", required=False, input_formats=DATE_FORMATS, error_messages={"invalid": DATE_ERROR}
+    )
+    sort = forms.ChoiceField(label="Sắp xếp", choices=SORTS, required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("issued_from"), data.get("issued_to")
+        if start and end and end < start:
+            self.add_error("issued_to", "Ngày kết thúc phải sau ngày bắt đầu.")
+        return data
+
+    def valid_filters(self):
+        """The cleaned values of the fields that are valid; invalid ones are dropped (and shown as errors)."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if name not in self.errors and value}

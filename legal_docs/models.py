@@ -1,0 +1,369 @@
+"""The legal-documents database: one snippet per document, moderated like pages, served by one index page."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from home.models import BasePortalPage
+from search.text import fold, normalize
+
+from .enums import ENDING_KINDS, INVERSE_LABELS, RelationKind, ValidityStatus
+from .numbers import normalized_number, number_key
+
+
+class DocumentType(models.Model):
+    """Loại văn bản: Luật, Nghị định, Quyết định… (an editable list)."""
+
+    name = models.CharField("tên loại văn bản", max_length=100, unique=True)
+    abbreviation = models.CharField("viết tắt", max_length=20, blank=True, help_text="Ví dụ: NĐ, QĐ, TT.")
+    slug = models.SlugField("đường dẫn", max_length=100, unique=True)
+    is_normative = models.BooleanField("văn bản quy phạm pháp luật", default=False)
+    sort_order = models.PositiveIntegerField("thứ tự", default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("abbreviation"),
+        FieldPanel("slug"),
+        FieldPanel("is_normative"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "loại văn bản"
+        verbose_name_plural = "loại văn bản"
+
+    def __str__(self):
+        return self.name
+
+
+class Issuer(models.Model):
+    """Cơ quan ban hành: Quốc hội, Chính phủ, UBND tỉnh… (an editable list)."""
+
+    name = models.CharField("tên cơ quan ban hành", max_length=255, unique=True)
+    abbreviation = models.CharField("viết tắt", max_length=50, blank=True)
+    slug = models.SlugField("đường dẫn", max_length=255, unique=True)
+    sort_order = models.PositiveIntegerField("thứ tự", default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "cơ quan ban hành"
+
+    def __str__(self):
+        return self.name
+
+
+class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class LegalDocument(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """A legal or directive document. A snippet, not a page: 100,000 of them under one page would slow
+    Wagtail's page tree, while snippets keep drafts, revisions, locking and moderation workflows."""
+
+    number = models.CharField("số, ký hiệu", max_length=100)
+    number_normalized = models.CharField(
+        "số, ký hiệu chuẩn hóa", max_length=100, editable=False, db_index=True
+    )
+    number_key = models.CharField("khóa tra cứu số hiệu", max_length=120, editable=False, db_index=True)
+    slug = models.SlugField("đường dẫn", max_length=160, unique=True, editable=False)
+    doc_type = models.ForeignKey(
+        DocumentType, verbose_name="loại văn bản", on_delete=models.PROTECT, related_name="documents"
+    )
+    issuer = models.ForeignKey(
+        Issuer, verbose_name="cơ quan ban hành", on_delete=models.PROTECT, related_name="documents"
+    )
+    signer = models.CharField("người ký", max_length=255, blank=True)
+    signer_title = models.CharField("chức vụ người ký", max_length=255, blank=True)
+    signer_key = models.CharField(max_length=255, blank=True, editable=False, db_index=True)
+    issued_on = models.DateField("ngày ban hành", db_index=True)
+    effective_on = models.DateField("ngày có hiệu lực", null=True, blank=True)
+    expires_on = models.DateField("ngày hết hiệu lực", null=True, blank=True)
+    status = models.CharField(
+        "tình trạng hiệu lực",
+        max_length=20,
+        choices=ValidityStatus.choices,
+        default=ValidityStatus.IN_FORCE,
+        db_index=True,
+    )
+    status_is_manual = models.BooleanField(
+        "giữ tình trạng nhập tay",
+        default=False,
+        help_text="Bỏ chọn để tình trạng tự tính theo ngày hiệu lực và văn bản thay thế, bãi bỏ.",
+    )
+    subject_areas = ParentalManyToManyField("home.SubjectArea", verbose_name="lĩnh vực", blank=True)
+    summary = models.TextField("trích yếu", max_length=2000)
+    full_text = models.TextField("toàn văn", blank=True)
+    search_text = models.TextField("nội dung tra cứu (không dấu)", blank=True, editable=False)
+
+    objects = LegalDocumentQuerySet.as_manager()
+
+    metadata_panels = [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
+        FieldPanel("issuer"),
+        FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
+        FieldRowPanel([FieldPanel("issued_on"), FieldPanel("effective_on"), FieldPanel("expires_on")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("status_is_manual")]),
+        FieldPanel("subject_areas"),
+        FieldPanel("summary"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(metadata_panels, heading="Thông tin văn bản"),
+            ObjectList([FieldPanel("full_text")], heading="Toàn văn"),
+            ObjectList([InlinePanel("files", label="Tệp đính kèm")], heading="Tệp đính kèm"),
+            ObjectList([InlinePanel("relations", label="Văn bản liên quan")], heading="Văn bản liên quan"),
+        ]
+    )
+    search_fields = [
+        index.SearchField("number", boost=5),
+        index.SearchField("summary", boost=2),
+        index.SearchField("full_text"),
+        index.SearchField("search_text"),
+        index.AutocompleteField("number"),
+        index.FilterField("id"),
+        index.FilterField("live"),
+        index.FilterField("signer_key"),
+        index.FilterField("doc_type_id"),
+        index.FilterField("issuer_id"),
+        index.FilterField("status"),
+        index.FilterField("issued_on"),
+    ]
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        indexes = [models.Index(fields=["live", "-issued_on"], name="legal_doc_live_issued")]
+
+    def __str__(self):
+        return f"{self.number}: {self.summary[:80]}"
+
+    # Validation ---------------------------------------------------------------------------------------
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.effective_on and self.issued_on and self.effective_on < self.issued_on:
+            errors["effective_on"] = "Ngày có hiệu lực không được trước ngày ban hành."
+        if self.expires_on:
+            if self.issued_on and self.expires_on <= self.issued_on:
+                errors["expires_on"] = "Ngày hết hiệu lực phải sau ngày ban hành."
+            elif self.effective_on and self.expires_on <= self.effective_on:
+                errors["expires_on"] = "Ngày hết hiệu lực phải sau ngày có hiệu lực."
+        if self.number and self.issuer_id and self.issued_on and self.duplicates().exists():
+            errors["number"] = (
+                f"Số, ký hiệu «{self.number}» của cơ quan này đã có trong năm {self.issued_on.year}."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def duplicates(self):
+        """The same number from the same issuer in the same year (numbers restart every year)."""
+        return LegalDocument.objects.filter(
+            number_key=number_key(self.number), issuer_id=self.issuer_id, issued_on__year=self.issued_on.year
+        ).exclude(pk=self.pk)
+
+    # Derived columns ----------------------------------------------------------------------------------
+    def save(self, *args, **kwargs):
+        self.number = normalize(self.number).strip()
+        self.number_normalized = normalized_number(self.number)
+        self.number_key = number_key(self.number)
+        self.signer_key = fold(self.signer)
+        if not self.slug:
+            self.slug = self.unique_slug()
+        if not self.status_is_manual and self.pk:
+            self.status = self.computed_status()
+        self.search_text = self.folded_text()
+        super().save(*args, **kwargs)
+
+    def unique_slug(self):
+        """43-2011-nd-cp; a number reused in another year or by another issuer gets the year, then issuer."""
+        base = self.number_key or "van-ban"
+        candidates = [
+            base,
+            f"{base}-{self.issued_on.year}",
+            f"{base}-{self.issued_on.year}-{self.issuer.slug}",
+        ]
+        taken = set(LegalDocument.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        for candidate in candidates:
+            if candidate not in taken:
+                return candidate
+        return f"{candidates[-1]}-{LegalDocument.objects.count() + 1}"
+
+    def folded_text(self):
+        """Everything a citizen may type words from, without diacritics: one column for the search index."""
+        parts = [self.number, self.summary, self.full_text, self.signer]
+        if self.doc_type_id:
+            parts.append(self.doc_type.name)
+        if self.issuer_id:
+            parts.append(self.issuer.name)
+        if self.pk:
+            parts += [
+                attachment.document.extracted_text
+                for attachment in self.files.select_related("document")
+                if getattr(attachment.document, "extracted_text", "")
+            ]
+        return fold(" ".join(part for part in parts if part))
+
+    # Validity -----------------------------------------------------------------------------------------
+    def ending_relations(self, today=None):
+        """Newer documents in effect that replace or repeal this one."""
+        today = today or timezone.localdate()
+        return (
+            DocumentRelation.objects.filter(target=self, kind__in=ENDING_KINDS, source__live=True)
+            .filter(models.Q(source__effective_on__lte=today) | models.Q(source__effective_on__isnull=True))
+            .select_related("source")
+        )
+
+    def computed_status(self, today=None):
+        today = today or timezone.localdate()
+        ending = list(self.ending_relations(today)) if self.pk else []
+        if any(not relation.partial for relation in ending):
+            return ValidityStatus.EXPIRED
+        if self.expires_on and self.expires_on <= today:
+            return ValidityStatus.EXPIRED
+        if self.effective_on and self.effective_on > today:
+            return ValidityStatus.NOT_YET
+        if ending:
+            return ValidityStatus.PARTLY_EXPIRED
+        return ValidityStatus.IN_FORCE
+
+    def refresh_status(self, today=None):
+        """Recompute and store the status (after a relation changes, or daily as dates pass)."""
+        if self.status_is_manual:
+            return False
+        status = self.computed_status(today)
+        if status != self.status:
+            LegalDocument.objects.filter(pk=self.pk).update(status=status)
+            self.status = status
+            return True
+        return False
+
+    def validity_history(self):
+        """Dated events of the document's life, oldest first, for the detail page."""
+        events = [(self.issued_on, "Ban hành")]
+        if self.effective_on:
+            events.append((self.effective_on, "Có hiệu lực"))
+        for relation in self.incoming_relations.filter(source__live=True).select_related("source"):
+            when = relation.source.effective_on or relation.source.issued_on
+            partial = " (một phần)" if relation.partial else ""
+            label = f"{relation.inverse_label}{partial} {relation.source.number}"
+            events.append((when, label))
+        if self.expires_on:
+            events.append((self.expires_on, "Hết hiệu lực"))
+        return sorted(events, key=lambda event: event[0])
+
+    # Public URL and preview ---------------------------------------------------------------------------
+    def get_url(self, request=None):
+        index_page = LegalDocumentIndexPage.objects.live().first()
+        return f"{index_page.get_url(request)}{self.slug}/" if index_page else None
+
+    url = property(get_url)
+
+    def get_preview_template(self, request, mode_name):
+        return "legal_docs/legal_document_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"document": self, "page_title": self.number}
+
+
+class DocumentFile(Orderable):
+    """A file of a document: every upload goes through the portal's document model (checked, text read)."""
+
+    legal_document = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="files")
+    document = models.ForeignKey(
+        "documents.PortalDocument", verbose_name="tệp", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField("tên hiển thị", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "tệp đính kèm"
+
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class DocumentRelation(Orderable):
+    """A typed link from this document (source) to another (target), shown on both documents."""
+
+    source = ParentalKey(LegalDocument, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField("quan hệ", max_length=20, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        LegalDocument, verbose_name="văn bản", on_delete=models.PROTECT, related_name="incoming_relations"
+    )
+    partial = models.BooleanField(
+        "một phần", default=False, help_text="Chỉ thay thế, bãi bỏ một phần văn bản kia."
+    )
+
+    panels = [FieldRowPanel([FieldPanel("kind"), FieldPanel("target"), FieldPanel("partial")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "văn bản liên quan"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="legal_doc_relation_unique")
+        ]
+
+    def clean(self):
+        if self.target_id and self.source_id and self.target_id == self.source_id:
+            raise ValidationError({"target": "Một văn bản không thể liên quan đến chính nó."})
+
+    @property
+    def inverse_label(self):
+        return INVERSE_LABELS[RelationKind(self.kind)]
+
+
+class LegalDocumentIndexPage(RoutablePageMixin, BasePortalPage):
+    """/van-ban/: the search form and result list, each document's page (/van-ban/<slug>/) and an RSS feed."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "legal_docs/legal_document_index_page.html"
+
+    class Meta:
+        verbose_name = "cơ sở dữ liệu văn bản"
+
+    @path("")
+    def index_route(self, request):
+        from .views import document_list
+
+        return document_list(request, self)
+
+    @path("rss/", name="rss")
+    def rss_route(self, request):
+        from .feeds import LatestDocumentsFeed
+
+        return LatestDocumentsFeed()(request, index_page=self)
+
+    @path("<slug:slug>/", name="detail")
+    def detail_route(self, request, slug):
+        from .views import document_detail
+
+        return document_detail(request, self, slug)

@@ -1,0 +1,64 @@
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+
+from .enums import ValidityStatus
+from .forms import DocumentSearchForm
+from .models import DocumentType, Issuer, LegalDocument
+from .search import find
+
+PER_PAGE = 20
+
+
+def facet_choices(counts):
+    """Facet counts with names, for the filter sidebar."""
+    types = {item.pk: item for item in DocumentType.objects.filter(pk__in=counts["type"])}
+    issuers = {item.pk: item for item in Issuer.objects.filter(pk__in=counts["issuer"])}
+    return {
+        "type": [(types[pk].slug, types[pk].name, n) for pk, n in counts["type"].items() if pk in types],
+        "issuer": [
+            (issuers[pk].slug, issuers[pk].name, n) for pk, n in counts["issuer"].items() if pk in issuers
+        ],
+        "status": [
+            (value, ValidityStatus(value).label, n)
+            for value, n in counts["status"].items()
+            if value in ValidityStatus.values
+        ],
+    }
+
+
+def search_context(request):
+    form = DocumentSearchForm(request.GET or None)
+    filters = form.valid_filters() if request.GET else {}
+    results, counts = find(filters)
+    page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
+    return {
+        "form": form,
+        "filters": filters,
+        "page_obj": page_obj,
+        "facets": facet_choices(counts),
+        "query_prefix": urlencode(kept) + "&" if kept else "",
+    }
+
+
+def document_list(request, index_page):
+    context = index_page.get_context(request)
+    context.update(search_context(request))
+    return TemplateResponse(request, index_page.template, context)
+
+
+def document_detail(request, index_page, slug):
+    document = get_object_or_404(
+        LegalDocument.objects.filter(live=True)
+        .select_related("doc_type", "issuer")
+        .prefetch_related(
+            "subject_areas", "files__document", "relations__target", "incoming_relations__source"
+        ),
+        slug=slug,
+    )
+    context = index_page.get_context(request)
+    context.update({"document": document, "page_title": document.number, "index_page": index_page})
+    return TemplateResponse(request, "legal_docs/legal_document_detail.html", context)
