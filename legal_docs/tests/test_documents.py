@@ -189,3 +189,19 @@ def test_the_index_page_lives_only_under_home(home_page, index_page):
     assert not LegalDocumentIndexPage.can_create_at(StandardPageFactory(parent=home_page))
     assert not LegalDocumentIndexPage.can_create_at(home_page)  # one per site
     assert LegalDocument.objects.count() == 0
+
+
+def test_daily_refresh_moves_documents_into_force_when_their_date_comes(monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    upcoming = nd("20/2026/NĐ-CP", datetime.date(2026, 11, 1), datetime.date(2026, 12, 1))
+    LegalDocument.objects.filter(pk=upcoming.pk).update(status=ValidityStatus.NOT_YET)
+    monkeypatch.setattr(timezone, "localdate", lambda: datetime.date(2026, 12, 1))
+    output = StringIO()
+    call_command("refresh_legal_document_status", stdout=output)
+    upcoming.refresh_from_db()
+    assert upcoming.status == ValidityStatus.IN_FORCE
+    assert "1 văn bản" in output.getvalue()
