@@ -18,6 +18,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from documents.enums import ExtractionStatus
 from home.models import BasePortalPage
 from search.text import fold, normalize
 
@@ -277,6 +278,22 @@ class LegalDocument(
         if self.expires_on:
             events.append((self.expires_on, "Hết hiệu lực"))
         return sorted(events, key=lambda event: event[0])
+
+    def files_status(self):
+        """For the admin list: how many files, and which cannot be searched (scans, unreadable)."""
+        attachments = list(self.files.all())
+        if not attachments:
+            return "—"
+        scans = sum(1 for attachment in attachments if attachment.document.needs_scan_review)
+        failed = sum(
+            1
+            for attachment in attachments
+            if attachment.document.extraction_status == ExtractionStatus.FAILED
+        )
+        notes = [f"{scans} bản quét"] * bool(scans) + [f"{failed} lỗi đọc tệp"] * bool(failed)
+        return " · ".join([f"{len(attachments)} tệp", *notes])
+
+    files_status.short_description = "Tệp đính kèm"
 
     # Public URL and preview ---------------------------------------------------------------------------
     def get_url(self, request=None):

@@ -4,13 +4,13 @@ The same code serves the public page and the JSON API, on SQLite and PostgreSQL 
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Count, Q
-from wagtail.search.query import And, Phrase, PlainText
 
 from search.text import fold
 
+from . import fulltext
 from .models import LegalDocument
 from .numbers import looks_like_number, number_key, number_with_year
 
@@ -58,62 +58,63 @@ def number_matches(documents, query):
     return documents.filter(conditions).order_by("-issued_on")
 
 
-def text_query(query):
-    """All words must match (folded); text in double quotes must match as a phrase."""
-    phrases = [" ".join(_words(phrase)) for phrase in _PHRASE.findall(query)]
-    words = _words(_PHRASE.sub(" ", query))
-    parts = ([PlainText(" ".join(words), operator="and")] if words else []) + [
-        Phrase(p) for p in phrases if p
-    ]
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else And(parts)
+def parse(query):
+    """(words, phrases) of a query: folded tokens; text in double quotes is a phrase."""
+    phrases = [_words(phrase) for phrase in _PHRASE.findall(query)]
+    return _words(_PHRASE.sub(" ", query)), [phrase for phrase in phrases if phrase]
 
 
 @dataclass
 class Results:
-    """Number matches first, then text matches; sliceable and countable, so Paginator can page it."""
+    """Ids shown first (number matches, best-ranked matches), then the rest in date order.
 
-    first: list
+    Sliceable and countable, so Paginator pages it; only the rows of the requested page are loaded.
+    """
+
+    first_ids: list
     rest: object
-    rest_count: int = field(default=0)
+    rest_count: int = 0
+    listing: object = None
 
     def count(self):
-        return len(self.first) + self.rest_count
+        return len(self.first_ids) + self.rest_count
 
     def __len__(self):
         return self.count()
 
     def __getitem__(self, key):
         start, stop = key.start or 0, key.stop
-        head = self.first[start:stop]
-        rest_start = max(0, start - len(self.first))
-        rest_stop = None if stop is None else max(0, stop - len(self.first))
+        head_ids = self.first_ids[start:stop]
+        head = self.listing.in_bulk(head_ids) if head_ids else {}
+        rest_start = max(0, start - len(self.first_ids))
+        rest_stop = None if stop is None else max(0, stop - len(self.first_ids))
         tail = list(self.rest[rest_start:rest_stop]) if rest_stop is None or rest_stop > rest_start else []
-        return head + tail
+        return [head[pk] for pk in head_ids if pk in head] + tail
 
 
 def find(filters):
     """(results, facets) for valid filters: q, type, issuer, field, signer, status, year, dates, sort."""
-    documents = filtered(filters).select_related("doc_type", "issuer")
+    documents = filtered(filters)
+    listing = documents.select_related("doc_type", "issuer").defer("full_text", "search_text")
     query = (filters.get("q") or "").strip()
     sort = filters.get("sort") or ("relevance" if query else "newest")
-    ordering = "issued_on" if sort == "oldest" else "-issued_on"
+    ordering = ("issued_on", "pk") if sort == "oldest" else ("-issued_on", "-pk")
     if not query:
-        ordered = documents.order_by(ordering, "-pk")
-        return Results([], ordered, ordered.count()), facet_counts(documents)
-    exact = list(number_matches(documents, query)[:20])
-    remaining = documents.exclude(pk__in=[document.pk for document in exact])
-    search_query = text_query(query)
-    if search_query is None or (exact and looks_like_number(query)):
-        return Results(exact, remaining.none(), 0), facet_counts(
-            documents.filter(pk__in=[d.pk for d in exact])
-        )
+        ordered = listing.order_by(*ordering)
+        return Results([], ordered, ordered.count(), listing), facet_counts(documents)
+    exact = list(number_matches(documents, query).values_list("pk", flat=True)[:20])
+    words, phrases = parse(query)
+    if not (words or phrases) or (exact and looks_like_number(query)):
+        return Results(exact, listing.none(), 0, listing), facet_counts(documents.filter(pk__in=exact))
+    matching = fulltext.matching(words, phrases)
+    first = list(exact)
     if sort == "relevance":
-        matches = remaining.search(search_query)
-    else:
-        matches = remaining.order_by(ordering, "-pk").search(search_query, order_by_relevance=False)
-    return Results(exact, matches, matches.count()), search_facets(exact, matches)
+        ranked = fulltext.ranked_ids(words, phrases)
+        allowed = set(documents.filter(pk__in=ranked).values_list("pk", flat=True))
+        first += [pk for pk in ranked if pk in allowed and pk not in first]
+    rest = listing.filter(pk__in=matching).exclude(pk__in=first).order_by(*ordering)
+    found = documents.filter(Q(pk__in=matching) | Q(pk__in=exact))
+    return Results(first, rest, rest.count(), listing), facet_counts(found)
 
 
 def facet_counts(documents):
@@ -122,14 +123,4 @@ def facet_counts(documents):
     for name, column in FACETS.items():
         rows = documents.order_by().values(column).annotate(total=Count("pk"))
         counts[name] = {row[column]: row["total"] for row in rows}
-    return counts
-
-
-def search_facets(exact, matches):
-    counts = {}
-    for name, column in FACETS.items():
-        counts[name] = dict(matches.facet(column))
-        for document in exact:
-            value = getattr(document, column)
-            counts[name][value] = counts[name].get(value, 0) + 1
     return counts

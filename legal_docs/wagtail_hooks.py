@@ -1,4 +1,5 @@
 import django_filters
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -20,10 +21,13 @@ class LegalDocumentViewSet(SnippetViewSet):
     model = LegalDocument
     icon = "doc-full"
     menu_label = "Văn bản"
-    list_display = ["number", "doc_type", "issuer", "issued_on", "status", "live"]
+    list_display = ["number", "doc_type", "issuer", "issued_on", "status", "files_status", "live"]
     list_per_page = 50
     filterset_class = LegalDocumentFilterSet
     ordering = ["-issued_on", "-pk"]
+
+    def get_queryset(self, request):
+        return LegalDocument.objects.select_related("doc_type", "issuer").prefetch_related("files__document")
 
 
 class DocumentTypeViewSet(SnippetViewSet):
@@ -50,3 +54,10 @@ class LegalDocsGroup(SnippetViewSetGroup):
 
 register_snippet(LegalDocsGroup)
 
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions):
+    """History label of documents published by `import_legal_documents` (official-source exception)."""
+    from .importer import IMPORT_ACTION, IMPORT_LABEL
+
+    actions.register_action(IMPORT_ACTION, IMPORT_LABEL, IMPORT_LABEL)

@@ -49,3 +49,13 @@ def test_downloads_show_format_and_size(client, home_page):
         f"quyet-dinh.odt (ODT, {size})"
     )
     assert stored.extraction_status == "extracted"
+
+
+def test_admin_list_flags_scanned_files(client, home_page):
+    from users.tests.factories import SuperuserFactory
+
+    decision = LegalDocumentFactory(number="4/QĐ-UBND")
+    attach(decision, "ban-quet.pdf", files.scanned_pdf())
+    client.force_login(SuperuserFactory())
+    listing = client.get("/admin/snippets/legal_docs/legaldocument/").content.decode()
+    assert "1 tệp · 1 bản quét" in listing

@@ -1,0 +1,31 @@
+"""python manage.py import_legal_documents FILE.csv [--files-dir DIR] [--dry-run]"""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from legal_docs.importer import HEADER, ImportFailed, import_documents
+
+
+class Command(BaseCommand):
+    help = (
+        "Nhập văn bản từ tệp CSV UTF-8 (cột: " + ",".join(HEADER) + "). Kiểm tra mọi dòng trước; có dòng sai "
+        "thì không ghi gì."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("csv_file", help="Tệp CSV (UTF-8, có thể có BOM).")
+        parser.add_argument("--files-dir", help="Thư mục chứa các tệp ghi ở cột files.")
+        parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi.")
+
+    def handle(self, *args, **options):
+        try:
+            result = import_documents(
+                options["csv_file"],
+                files_dir=options["files_dir"],
+                dry_run=options["dry_run"],
+                progress=options["verbosity"] >= 1,
+            )
+        except FileNotFoundError as error:
+            raise CommandError(f"Không tìm thấy tệp: {error.filename}") from error
+        except ImportFailed as error:
+            raise CommandError("Tệp bị từ chối, chưa ghi gì:\n" + "\n".join(error.errors)) from error
+        self.stdout.write(self.style.SUCCESS(str(result)))
