@@ -6,6 +6,7 @@ from django.db import transaction
 
 from .enums import RelationKind
 from .models import DocumentRelation, DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
+from .numbers import number_key
 
 D = datetime.date
 # (number, type, issuer, signer, signer's title, issued, effective, summary)
@@ -177,7 +178,9 @@ def load_demo(home):
     ensure_index_page(home)
     by_number = {}
     for number, kind, issuer, signer, title, issued, effective, summary in DOCUMENTS:
-        document = LegalDocument.objects.filter(number=number, issued_on=issued).first()
+        document = LegalDocument.objects.filter(
+            number_key=number_key(number), issuer__name=issuer, issued_on__year=issued.year
+        ).first()
         if document is None:
             document = LegalDocument(
                 number=number,
