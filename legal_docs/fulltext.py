@@ -33,19 +33,21 @@ def matching(words, phrases):
     raise NotImplementedError(f"Full-text search is not set up for {connection.vendor}.")
 
 
-def ranked_ids(words, phrases, limit=RANK_LIMIT):
-    """The best-matching ids, best first (BM25 on SQLite, ts_rank on PostgreSQL), at most `limit`."""
+def ranked_ids(documents, words, phrases, limit=RANK_LIMIT):
+    """Ids of the best-matching documents among `documents`, best first, at most `limit`.
+
+    PostgreSQL ranks inside the filtered set (ts_rank on the row's own vector); SQLite ranks with BM25 in
+    the FTS table and the filters are applied to those ids.
+    """
+    if connection.vendor == "postgresql":
+        rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [_postgres_query(words, phrases)])
+        ranked = documents.filter(pk__in=matching(words, phrases)).annotate(rank=rank)
+        return list(ranked.order_by("-rank", "-issued_on").values_list("pk", flat=True)[:limit])
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT rowid FROM legal_docs_fts WHERE legal_docs_fts MATCH %s ORDER BY rank LIMIT %s",
-                [_sqlite_match(words, phrases), limit],
-            )
-        else:
-            cursor.execute(
-                "SELECT id FROM legal_docs_legaldocument, to_tsquery('simple', %s) query "
-                "WHERE search_vector @@ query "
-                "ORDER BY ts_rank(search_vector, query) DESC, issued_on DESC LIMIT %s",
-                [_postgres_query(words, phrases), limit],
-            )
-        return [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT rowid FROM legal_docs_fts WHERE legal_docs_fts MATCH %s ORDER BY rank LIMIT %s",
+            [_sqlite_match(words, phrases), limit],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+    allowed = set(documents.filter(pk__in=ids).values_list("pk", flat=True))
+    return [pk for pk in ids if pk in allowed]

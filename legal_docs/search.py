@@ -100,27 +100,33 @@ def find(filters):
     sort = filters.get("sort") or ("relevance" if query else "newest")
     ordering = ("issued_on", "pk") if sort == "oldest" else ("-issued_on", "-pk")
     if not query:
-        ordered = listing.order_by(*ordering)
-        return Results([], ordered, ordered.count(), listing), facet_counts(documents)
+        counts, total = facet_counts(documents)
+        return Results([], listing.order_by(*ordering), total, listing), counts
     exact = list(number_matches(documents, query).values_list("pk", flat=True)[:20])
     words, phrases = parse(query)
     if not (words or phrases) or (exact and looks_like_number(query)):
-        return Results(exact, listing.none(), 0, listing), facet_counts(documents.filter(pk__in=exact))
+        counts, total = facet_counts(documents.filter(pk__in=exact))
+        return Results(exact, listing.none(), 0, listing), counts
     matching = fulltext.matching(words, phrases)
     first = list(exact)
     if sort == "relevance":
-        ranked = fulltext.ranked_ids(words, phrases)
-        allowed = set(documents.filter(pk__in=ranked).values_list("pk", flat=True))
-        first += [pk for pk in ranked if pk in allowed and pk not in first]
+        first += [pk for pk in fulltext.ranked_ids(documents, words, phrases) if pk not in first]
+    found = (
+        documents.filter(Q(pk__in=matching) | Q(pk__in=exact)) if exact else documents.filter(pk__in=matching)
+    )
+    counts, total = facet_counts(found)
+    # Only read when a page goes past the ids shown first (rare with relevance order).
     rest = listing.filter(pk__in=matching).exclude(pk__in=first).order_by(*ordering)
-    found = documents.filter(Q(pk__in=matching) | Q(pk__in=exact))
-    return Results(first, rest, rest.count(), listing), facet_counts(found)
+    return Results(first, rest, max(total - len(first), 0), listing), counts
 
 
 def facet_counts(documents):
-    """{facet name: {value: count}} over a queryset, one grouped query per facet."""
-    counts = {}
-    for name, column in FACETS.items():
-        rows = documents.order_by().values(column).annotate(total=Count("pk"))
-        counts[name] = {row[column]: row["total"] for row in rows}
-    return counts
+    """({facet name: {value: count}}, total) from one grouped query over the matching documents."""
+    counts = {name: {} for name in FACETS}
+    total = 0
+    columns = list(FACETS.values())
+    for row in documents.order_by().values(*columns).annotate(found=Count("pk")):
+        total += row["found"]
+        for name, column in FACETS.items():
+            counts[name][row[column]] = counts[name].get(row[column], 0) + row["found"]
+    return counts, total
