@@ -4,6 +4,9 @@ from django.db import connection
 from django.db.models.expressions import RawSQL
 
 RANK_LIMIT = 1000
+# PostgreSQL ranks the newest matches only: ts_rank reads every candidate's vector, and a broad query
+# ("quyet dinh") matches most of a 100,000-document database.
+RANK_POOL = 5000
 
 
 def _sqlite_match(words, phrases):
@@ -36,12 +39,15 @@ def matching(words, phrases):
 def ranked_ids(documents, words, phrases, limit=RANK_LIMIT):
     """Ids of the best-matching documents among `documents`, best first, at most `limit`.
 
-    PostgreSQL ranks inside the filtered set (ts_rank on the row's own vector); SQLite ranks with BM25 in
-    the FTS table and the filters are applied to those ids.
+    PostgreSQL ranks the newest RANK_POOL matches of the filtered set (ts_rank on the row's own vector);
+    SQLite ranks with BM25 in the FTS table and the filters are applied to those ids.
     """
     if connection.vendor == "postgresql":
         rank = RawSQL("ts_rank(search_vector, to_tsquery('simple', %s))", [_postgres_query(words, phrases)])
-        ranked = documents.filter(pk__in=matching(words, phrases)).annotate(rank=rank)
+        pool = (
+            documents.filter(pk__in=matching(words, phrases)).order_by("-issued_on").values("pk")[:RANK_POOL]
+        )
+        ranked = documents.model.objects.filter(pk__in=pool).annotate(rank=rank)
         return list(ranked.order_by("-rank", "-issued_on").values_list("pk", flat=True)[:limit])
     with connection.cursor() as cursor:
         cursor.execute(
