@@ -8,19 +8,14 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from search.text import fold
+from search.text import fold, words
 
 from . import fulltext
 from .models import LegalDocument
 from .numbers import looks_like_number, number_key, number_with_year
 
 _PHRASE = re.compile(r'"([^"]+)"')
-_NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 FACETS = {"type": "doc_type_id", "issuer": "issuer_id", "status": "status"}
-
-
-def _words(text):
-    return _NOT_A_WORD.sub(" ", fold(text)).split()
 
 
 def filtered(filters):
@@ -60,8 +55,8 @@ def number_matches(documents, query):
 
 def parse(query):
     """(words, phrases) of a query: folded tokens; text in double quotes is a phrase."""
-    phrases = [_words(phrase) for phrase in _PHRASE.findall(query)]
-    return _words(_PHRASE.sub(" ", query)), [phrase for phrase in phrases if phrase]
+    phrases = [words(phrase) for phrase in _PHRASE.findall(query)]
+    return words(_PHRASE.sub(" ", query)), [phrase for phrase in phrases if phrase]
 
 
 @dataclass
@@ -103,14 +98,14 @@ def find(filters):
         counts, total = facet_counts(documents)
         return Results([], listing.order_by(*ordering), total, listing), counts
     exact = list(number_matches(documents, query).values_list("pk", flat=True)[:20])
-    words, phrases = parse(query)
-    if not (words or phrases) or (exact and looks_like_number(query)):
+    terms, phrases = parse(query)
+    if not (terms or phrases) or (exact and looks_like_number(query)):
         counts, total = facet_counts(documents.filter(pk__in=exact))
         return Results(exact, listing.none(), 0, listing), counts
-    matching = fulltext.matching(words, phrases)
+    matching = fulltext.matching(terms, phrases)
     first = list(exact)
     if sort == "relevance":
-        first += [pk for pk in fulltext.ranked_ids(documents, words, phrases) if pk not in first]
+        first += [pk for pk in fulltext.ranked_ids(documents, terms, phrases) if pk not in first]
     found = (
         documents.filter(Q(pk__in=matching) | Q(pk__in=exact)) if exact else documents.filter(pk__in=matching)
     )

@@ -23,3 +23,11 @@ def fold(text):
     neither SQLite FTS5 nor NFD decomposition fold by themselves.
     """
     return _SPACES.sub(" ", anyascii(normalize(text)).lower()).strip()
+
+
+_NOT_A_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def words(text):
+    """The folded words of a query: only [0-9a-z] tokens, so no input can break a full-text syntax."""
+    return _NOT_A_WORD.sub(" ", fold(text)).split()

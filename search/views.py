@@ -1,20 +1,18 @@
-import re
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from .text import fold
+from .text import words
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-_NOT_A_WORD = re.compile(r"[^0-9a-z]+")
 
 
 def folded_query(raw):
-    """What the index can match: folded words only, so no input can break the full-text syntax."""
-    return _NOT_A_WORD.sub(" ", fold(raw[:MAX_QUERY_LENGTH])).strip()
+    """What the index can match: the query's folded words."""
+    return " ".join(words(raw[:MAX_QUERY_LENGTH]))
 
 
 def _specific_in_order(pages):

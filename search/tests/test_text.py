@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from search.text import fold, normalize
+from search.text import fold, normalize, words
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,15 @@ def test_fold_gives_plain_lower_case_ascii():
 def test_normalize_stores_nfc_and_fixes_the_eth_lookalike():
     text = normalize(unicodedata.normalize("NFD", "Ðiều 5"))
     assert text == "Điều 5" and unicodedata.is_normalized("NFC", text)
+
+
+def test_words_keep_only_folded_letters_and_digits():
+    assert words('Quyết định "số" 217/QĐ-UBND (2024)*') == [
+        "quyet",
+        "dinh",
+        "so",
+        "217",
+        "qd",
+        "ubnd",
+        "2024",
+    ]
