@@ -1,6 +1,7 @@
 """Paging for long listings without COUNT(*): asking for one row more tells whether a next page exists."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 MAX_PAGE = 1000
 
@@ -37,3 +38,8 @@ def paginate_without_count(queryset, raw_page, per_page):
     start = (number - 1) * per_page
     rows = list(queryset[start : start + per_page + 1])
     return Pager(object_list=rows[:per_page], number=number, has_next=len(rows) > per_page)
+
+
+def query_prefix(params):
+    """The current filters as "a=1&b=2&", so pagination links keep them (empty when there are none)."""
+    return f"{urlencode(params)}&" if params else ""

@@ -1,8 +1,8 @@
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+
+from home.pagination import query_prefix
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
@@ -40,7 +40,7 @@ def search_context(request):
         "filters": filters,
         "page_obj": page_obj,
         "facets": facet_choices(counts),
-        "query_prefix": urlencode(kept) + "&" if kept else "",
+        "query_prefix": query_prefix(kept),
     }
 
 

@@ -1,5 +1,4 @@
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -10,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 
 from home.models import BasePortalPage, PortalSettings
+from home.pagination import query_prefix
 from search.text import fold, normalize
 
 from .enums import UnitKind
@@ -261,6 +261,6 @@ class ContactPage(BasePortalPage):
             selected_unit=selected_unit,
             query=query,
             page_obj=Paginator(officials, OFFICIALS_PER_PAGE).get_page(request.GET.get("page")),
-            query_prefix=f"{urlencode(filters)}&" if filters else "",
+            query_prefix=query_prefix(filters),
         )
         return context

@@ -1,8 +1,7 @@
-from urllib.parse import urlencode
-
 from django import forms
 
 from home.models import SubjectArea
+from home.pagination import query_prefix
 from search.text import fold
 
 from .enums import ImplementationLevel
@@ -46,4 +45,4 @@ class ProcedureFilterForm(forms.Form):
         """The valid filters as "q=...&field=...&", for the pagination links."""
         self.is_valid()
         params = {name: self.data[name] for name in self.cleaned_data if self.cleaned_data[name]}
-        return urlencode(params) + "&" if params else ""
+        return query_prefix(params)

@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.models import BasePortalPage
+from home.pagination import query_prefix
 
 from .enums import FundingSource, ProjectSort, ProjectStatus, ProjectType, SelectionMethod
 from .forms import ProjectFilterForm
@@ -78,7 +79,7 @@ class ProjectIndexPage(BasePortalPage):
             form=form,
             page_obj=Paginator(ordered, PROJECTS_PER_PAGE).get_page(request.GET.get("page")),
             status_tabs=tabs,
-            query_prefix=f"{urlencode(params)}&" if params else "",
+            query_prefix=query_prefix(params),
             is_filtered=any(name != "sort" for name in params),
         )
         return context

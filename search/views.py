@@ -1,8 +1,8 @@
-from urllib.parse import urlencode
-
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
+
+from home.pagination import query_prefix
 
 from .text import words
 
@@ -37,7 +37,7 @@ def search(request):
         {
             "search_query": query,
             "page_obj": page_obj,
-            "query_prefix": urlencode({"q": query}) + "&",
+            "query_prefix": query_prefix({"q": query}),
             "page_title": "Tìm kiếm",
         },
     )

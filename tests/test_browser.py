@@ -69,3 +69,16 @@ def test_desktop_menu_shows_every_section_without_a_toggle(page, live_server, po
     page.goto(live_server.url + "/")
     expect(page.locator("[data-nav-toggle]")).to_be_hidden()
     expect(page.locator("#main-nav-list").get_by_role("link", name="Góp ý dự thảo")).to_be_visible()
+
+
+def test_print_button_appears_once_and_prints_once(page, live_server, portal_site, home_page):
+    from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
+
+    news = SectionPageFactory(parent=home_page, title="Tin tức", slug="tin-tuc-in")
+    article = publish(ArticlePageFactory(parent=news, title="Tin để in"))
+    page.add_init_script("window.__prints = 0; window.print = () => { window.__prints += 1; };")
+    page.goto(live_server.url + article.url)
+    button = page.get_by_role("button", name="In bài viết")
+    expect(button).to_be_visible()
+    button.click()
+    assert page.evaluate("window.__prints") == 1

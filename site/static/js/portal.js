@@ -4,7 +4,9 @@
     document.documentElement.classList.remove("no-js");
     document.documentElement.classList.add("js");
     document.addEventListener("DOMContentLoaded", function () {
+        /* Print buttons start hidden: without JavaScript the browser's own Print menu still works. */
         document.querySelectorAll("[data-print]").forEach(function (button) {
+            button.hidden = false;
             button.addEventListener("click", function () { window.print(); });
         });
         var nav = document.querySelector("[data-nav]");
