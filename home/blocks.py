@@ -5,6 +5,7 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 TABLE_OPTIONS = {
     "contextMenu": [
@@ -59,6 +60,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "home/blocks/document_link.html"
 
 
+class LegalDocumentLinkBlock(blocks.StructBlock):
+    """A link to a document of the legal-documents database (a plan's legal basis, a guided decree)."""
+
+    document = SnippetChooserBlock("legal_docs.LegalDocument", label="Văn bản")
+    note = blocks.CharBlock(label="Ghi chú", required=False, max_length=255)
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = "Văn bản pháp luật liên quan"
+        template = "home/blocks/legal_document_link.html"
+
+
 class CaptionedTableBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label="Tên bảng", required=False, max_length=255)
     table = TableBlock(label="Bảng", table_options=TABLE_OPTIONS)
@@ -80,6 +93,7 @@ class BodyBlock(blocks.StreamBlock):
     )
     image = CaptionedImageBlock()
     document = DocumentLinkBlock()
+    legal_document = LegalDocumentLinkBlock()
     table = CaptionedTableBlock()
 
 

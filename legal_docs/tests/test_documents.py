@@ -205,3 +205,26 @@ def test_daily_refresh_moves_documents_into_force_when_their_date_comes(monkeypa
     upcoming.refresh_from_db()
     assert upcoming.status == ValidityStatus.IN_FORCE
     assert "1 văn bản" in output.getvalue()
+
+
+def test_a_planning_article_links_its_legal_documents(client, index_page, home_page):
+    from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
+
+    basis = nd(
+        "42/2022/NĐ-CP", datetime.date(2022, 6, 24), datetime.date(2022, 8, 1), summary="Cung cấp thông tin"
+    )
+    draft = LegalDocumentFactory(number="7/QĐ-UBND", live=False)
+    planning = SectionPageFactory(parent=home_page, slug="quy-hoach-ke-hoach")
+    article = publish(
+        ArticlePageFactory(
+            parent=planning,
+            body=[
+                ("legal_document", {"document": basis, "note": "căn cứ"}),
+                ("legal_document", {"document": draft, "note": ""}),
+            ],
+        )
+    )
+    links = BeautifulSoup(client.get(article.url).content, "html.parser").select(".doc-link a")
+    assert [(a.get_text(), a["href"]) for a in links] == [
+        ("Nghị định 42/2022/NĐ-CP", "/van-ban/42-2022-nd-cp/")
+    ]
