@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from wagtail.models import Page, Site
 
@@ -19,6 +20,14 @@ def _throwaway_media():
     """Uploaded files of this run go with it."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the layout caches its menu, and ids repeat across tests."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

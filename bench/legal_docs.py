@@ -242,6 +242,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--search-only", action="store_true", help="reuse the documents already imported")
     options = parser.parse_args()
 
     call_command("migrate", verbosity=0)
@@ -256,24 +257,30 @@ def main():
         f"CSV: {path} ({path.stat().st_size / 1e6:.1f} MB) written in {time.perf_counter() - started:.1f} s"
     )
 
+    if not options.search_only:
+        time_import(path)
+    print(f"{LegalDocument.objects.filter(live=True).count()} live documents")
+    time_search(samples, options.runs)
+
+
+def time_import(path):
     before = LegalDocument.objects.count()
     result = import_documents(path, progress=True)
     print(f"import ({connection.vendor}, {before} documents before): {result}")
     result = import_documents(path, progress=True)
     print(f"re-import of the same file: {result}")
-    print(f"{LegalDocument.objects.filter(live=True).count()} live documents")
 
+
+def time_search(samples, runs):
     page = index_page()
     client = Client()
     url = page.url
-    print(
-        f"\nsearch, {options.runs} runs each; page = GET {url}?… through the test client; find() = first page"
-    )
+    print(f"\nsearch, {runs} runs each; page = GET {url}?… through the test client; find() = first page")
     print(f"{'query':<28} {'page med':>9} {'page p95':>9} {'queries':>8} {'find med':>9} {'find p95':>9}")
     all_page, all_find = [], []
     for label, params in queries(samples):
-        page_times, count = time_page(client, url, params, options.runs)
-        find_times = time_find(params, options.runs)
+        page_times, count = time_page(client, url, params, runs)
+        find_times = time_find(params, runs)
         all_page += page_times
         all_find += find_times
         page_figures = f"{statistics.median(page_times):>9.1f} {percentile(page_times, 0.95):>9.1f}"

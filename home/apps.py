@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Trang chủ và cài đặt chung"
+
+    def ready(self):
+        from home import chrome
+
+        chrome.connect()

@@ -1,5 +1,6 @@
 from django import forms
 
+from home.forms import ListedModelChoiceField, PlainSelect
 from home.models import SubjectArea
 
 from .enums import ValidityStatus
@@ -15,21 +16,21 @@ class DocumentSearchForm(forms.Form):
     and ignored, never a server error."""
 
     q = forms.CharField(label="Từ khóa hoặc số, ký hiệu", required=False, max_length=200)
-    type = forms.ModelChoiceField(
+    type = ListedModelChoiceField(
         label="Loại văn bản",
         queryset=DocumentType.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label="Tất cả loại văn bản",
     )
-    issuer = forms.ModelChoiceField(
+    issuer = ListedModelChoiceField(
         label="Cơ quan ban hành",
         queryset=Issuer.objects.all(),
         to_field_name="slug",
         required=False,
         empty_label="Tất cả cơ quan",
     )
-    field = forms.ModelChoiceField(
+    field = ListedModelChoiceField(
         label="Lĩnh vực",
         queryset=SubjectArea.objects.all(),
         to_field_name="slug",
@@ -38,7 +39,10 @@ class DocumentSearchForm(forms.Form):
     )
     signer = forms.CharField(label="Người ký", required=False, max_length=100)
     status = forms.ChoiceField(
-        label="Tình trạng hiệu lực", choices=[("", "Tất cả")] + ValidityStatus.choices, required=False
+        label="Tình trạng hiệu lực",
+        choices=[("", "Tất cả")] + ValidityStatus.choices,
+        required=False,
+        widget=PlainSelect,
     )
     year = forms.IntegerField(label="Năm ban hành", required=False, min_value=1945, max_value=2100)
     issued_from = forms.DateField(
@@ -50,7 +54,7 @@ class DocumentSearchForm(forms.Form):
     issued_to = forms.DateField(
         label="đến ngày", required=False, input_formats=DATE_FORMATS, error_messages={"invalid": DATE_ERROR}
     )
-    sort = forms.ChoiceField(label="Sắp xếp", choices=SORTS, required=False)
+    sort = forms.ChoiceField(label="Sắp xếp", choices=SORTS, required=False, widget=PlainSelect)
 
     def clean(self):
         data = super().clean()

@@ -13,8 +13,8 @@ How it writes (and why):
   action "legal_docs.import" ("Nhập từ nguồn chính thức"), one bulk insert with one shared uuid.
 - A changed document goes through Wagtail's own path (save_revision + publish, no user) so that its
   latest revision and the live row never disagree; updates are expected to be few.
-- Search index, reference index and validity statuses of replaced documents are brought up to date in the
-  same transaction (bulk inserts send no signals).
+- The reference index and the validity statuses of replaced documents are brought up to date in the same
+  transaction (bulk inserts send no signals); the full-text index is the database's own (migration 0003).
 """
 
 import csv
@@ -28,13 +28,12 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Collection, ReferenceIndex
-from wagtail.search.backends import get_search_backends
 
 from documents.models import PortalDocument
 from home.models import SubjectArea
@@ -65,6 +64,7 @@ IMPORT_LABEL = "Nhập từ nguồn chính thức"
 RELATION_COLUMNS = {"replaces": RelationKind.REPLACES, "amends": RelationKind.AMENDS}
 RELATION_WORDS = {"replaces": "văn bản được thay thế", "amends": "văn bản được sửa đổi, bổ sung"}
 IMPORTED_KINDS = set(RELATION_COLUMNS.values())
+ANALYZE_THRESHOLD = 1000
 PROGRESS_THRESHOLD = 200
 CHUNK = 1000
 STATUS_BY_NAME = {fold(label): value for value, label in ValidityStatus.choices} | {
@@ -442,7 +442,6 @@ class Importer:
         for row, doc in updated:
             self.publish_update(row, doc, ids)
         self.refresh_statuses(created + updated, ids)
-        self.index(created)
         self.log(created)
 
     def ensure_lookups(self):
@@ -638,12 +637,6 @@ class Importer:
             for doc in LegalDocument.objects.filter(pk__in=chunk, status_is_manual=False):
                 doc.refresh_status()
 
-    def index(self, created):
-        documents = [doc for _row, doc in created]
-        for backend in get_search_backends(with_auto_update=True):
-            for chunk in _chunks(documents, 500):
-                backend.add_bulk(LegalDocument, chunk)
-
     def log(self, created):
         if not created:
             return
@@ -684,6 +677,11 @@ class Importer:
         if not self.dry_run and (result.created or result.updated):
             with transaction.atomic():
                 self.write()
+            if result.created > ANALYZE_THRESHOLD and connection.vendor == "postgresql":
+                # Fresh planner statistics at once: with stale ones PostgreSQL misjudges the full-text
+                # matches and scans the table (autovacuum would analyze it only minutes later).
+                with connection.cursor() as cursor:
+                    cursor.execute("ANALYZE legal_docs_legaldocument")
         result.seconds = time.perf_counter() - started
         return result
 

@@ -15,8 +15,6 @@ from wagtail.models import (
     RevisionMixin,
     WorkflowMixin,
 )
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 
 from documents.enums import ExtractionStatus
 from home.models import BasePortalPage
@@ -71,7 +69,7 @@ class Issuer(models.Model):
         return self.name
 
 
-class LegalDocumentQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class LegalDocumentQuerySet(models.QuerySet):
     pass
 
 
@@ -81,7 +79,6 @@ class LegalDocument(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
-    index.Indexed,
     ClusterableModel,
 ):
     """A legal or directive document. A snippet, not a page: 100,000 of them under one page would slow
@@ -141,20 +138,6 @@ class LegalDocument(
             ObjectList([InlinePanel("relations", label="Văn bản liên quan")], heading="Văn bản liên quan"),
         ]
     )
-    search_fields = [
-        index.SearchField("number", boost=5),
-        index.SearchField("summary", boost=2),
-        index.SearchField("full_text"),
-        index.SearchField("search_text"),
-        index.AutocompleteField("number"),
-        index.FilterField("id"),
-        index.FilterField("live"),
-        index.FilterField("signer_key"),
-        index.FilterField("doc_type_id"),
-        index.FilterField("issuer_id"),
-        index.FilterField("status"),
-        index.FilterField("issued_on"),
-    ]
 
     class Meta:
         ordering = ["-issued_on", "-pk"]

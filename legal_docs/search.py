@@ -53,6 +53,16 @@ def number_matches(documents, query):
     return documents.filter(conditions).order_by("-issued_on")
 
 
+def narrowed(documents, query):
+    """documents whose number is the query in any spelling or whose text holds its words: the admin's search
+    (listing and chooser), on the same index as the public search."""
+    terms, phrases = parse(query)
+    condition = Q(pk__in=number_matches(documents, query).values("pk"))
+    if terms or phrases:
+        condition |= fulltext.matching(terms, phrases)
+    return documents.filter(condition)
+
+
 def parse(query):
     """(words, phrases) of a query: folded tokens; text in double quotes is a phrase."""
     phrases = [words(phrase) for phrase in _PHRASE.findall(query)]
@@ -105,13 +115,12 @@ def find(filters):
     matching = fulltext.matching(terms, phrases)
     first = list(exact)
     if sort == "relevance":
-        first += [pk for pk in fulltext.ranked_ids(documents, terms, phrases) if pk not in first]
-    found = (
-        documents.filter(Q(pk__in=matching) | Q(pk__in=exact)) if exact else documents.filter(pk__in=matching)
-    )
+        shown = set(first)
+        first += [pk for pk in fulltext.ranked_ids(documents, terms, phrases) if pk not in shown]
+    found = documents.filter(matching | Q(pk__in=exact)) if exact else documents.filter(matching)
     counts, total = facet_counts(found)
     # Only read when a page goes past the ids shown first (rare with relevance order).
-    rest = listing.filter(pk__in=matching).exclude(pk__in=first).order_by(*ordering)
+    rest = listing.filter(matching).exclude(pk__in=first).order_by(*ordering)
     return Results(first, rest, max(total - len(first), 0), listing), counts
 
 

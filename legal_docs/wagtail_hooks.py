@@ -1,11 +1,15 @@
 import django_filters
+from django import forms
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from .enums import ValidityStatus
 from .models import DocumentType, Issuer, LegalDocument
+from .search import narrowed
 
 
 class LegalDocumentFilterSet(WagtailFilterSet):
@@ -17,8 +21,48 @@ class LegalDocumentFilterSet(WagtailFilterSet):
         fields = ["doc_type", "issuer", "status", "year"]
 
 
+class LegalDocumentIndexView(IndexView):
+    """The admin list searches the documents' own full-text index (number in any spelling, words with or
+    without diacritics), like the public search; documents are not in Wagtail's search index."""
+
+    is_searchable = True
+
+    def search_queryset(self, queryset):
+        return narrowed(queryset, self.search_query) if self.is_searching else queryset
+
+
+class LegalDocumentChooserFilterForm(BaseFilterForm):
+    q = forms.CharField(
+        label="Tìm văn bản",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "Số, ký hiệu hoặc từ khóa"}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            self.is_searching, self.search_query = True, query
+            objects = narrowed(objects, query)
+        return objects
+
+
+class LegalDocumentChooseView(ChooseView):
+    filter_form_class = LegalDocumentChooserFilterForm
+
+
+class LegalDocumentChooseResultsView(ChooseResultsView):
+    filter_form_class = LegalDocumentChooserFilterForm
+
+
+class LegalDocumentChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = LegalDocumentChooseView
+    choose_results_view_class = LegalDocumentChooseResultsView
+
+
 class LegalDocumentViewSet(SnippetViewSet):
     model = LegalDocument
+    index_view_class = LegalDocumentIndexView
+    chooser_viewset_class = LegalDocumentChooserViewSet
     icon = "doc-full"
     menu_label = "Văn bản"
     list_display = ["number", "doc_type", "issuer", "issued_on", "status", "files_status", "live"]

@@ -1,14 +1,12 @@
 """Site-wide navigation and metadata used by the base layout."""
 
-from collections import defaultdict
-
 from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from home import chrome
 from home.formatting import format_vnd
 from home.models import PortalSettings
-from home.tree import descendants_q
 
 register = template.Library()
 register.filter("vnd", format_vnd)
@@ -37,14 +35,9 @@ def main_menu(context):
     current = _current_page(context)
     items = []
     if root:
-        sections = root.get_children().live().public().in_menu()
-        children = Page.objects.live().public().in_menu().filter(descendants_q(root), depth=root.depth + 2)
-        by_parent = defaultdict(list)
-        for child in children:
-            by_parent[child.path[: -Page.steplen]].append(child)
-        for section in sections:
-            active = bool(current and current.path.startswith(section.path))
-            items.append({"page": section, "active": active, "children": by_parent[section.path]})
+        for item in chrome.menu_items(root, request):
+            active = bool(current and current.path.startswith(item["path"]))
+            items.append({**item, "active": active})
     return {"root": root, "items": items, "request": request, "current": current}
 
 
@@ -56,7 +49,7 @@ def breadcrumbs(context):
     page = _current_page(context)
     trail = []
     if page and root and page.path.startswith(root.path) and page.depth > root.depth:
-        trail = list(page.get_ancestors().filter(depth__gt=root.depth))
+        trail = chrome.trail(page, root, request)
     return {"root": root, "trail": trail, "page": page, "page_title": context.get("page_title")}
 
 
@@ -89,12 +82,6 @@ def dublin_core(context):
 LANGUAGE_LABELS = {"vi": "Tiếng Việt", "en": "English"}
 
 
-def _live_translations(page):
-    """{language code: live page} for a page and its translations, in one query."""
-    pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
-    return {translation.locale.language_code: translation for translation in pages}
-
-
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """A link per content language: the current page's translation, else that language's home page."""
@@ -103,17 +90,17 @@ def language_links(context):
     if not site:
         return []
     page = _current_page(context)
-    targets = _live_translations(page) if page else {}
+    targets = chrome.translations(page, request) if page else {}
     if len(targets) < len(LANGUAGE_LABELS):
-        targets = {**_live_translations(site.root_page), **targets}
+        targets = {**chrome.translations(site.root_page, request), **targets}
     if len(targets) < 2:
         return []
     return [
         {
             "code": code,
             "label": label,
-            "url": targets[code].get_url(request),
-            "current": bool(page) and targets[code].pk == page.pk,
+            "url": targets[code]["url"],
+            "current": bool(page) and targets[code]["pk"] == page.pk,
         }
         for code, label in LANGUAGE_LABELS.items()
         if code in targets

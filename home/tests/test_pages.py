@@ -107,6 +107,24 @@ def test_main_menu_shows_live_in_menu_sections_with_children(client, portal, hom
     assert nav.select_one('a[aria-current="page"]').get_text() == "Tin tức, sự kiện"
 
 
+def test_cached_menu_follows_publishing_renaming_and_unpublishing(client, portal, home_page):
+    """The menu is cached; any page change starts a new cache generation, so the next request shows it."""
+    section = StandardPageFactory(parent=home_page, title="Giới thiệu")
+
+    def labels():
+        return [a.get_text(strip=True) for a in soup_of(client.get("/")).select("nav.main-nav a")]
+
+    assert labels() == ["Trang chủ", "Giới thiệu"]
+    assert labels() == ["Trang chủ", "Giới thiệu"]  # served from the cache
+    section.title = "Giới thiệu chung"
+    section.save_revision().publish()
+    assert labels() == ["Trang chủ", "Giới thiệu chung"]
+    StandardPageFactory(parent=section, title="Lãnh đạo Sở")
+    assert labels() == ["Trang chủ", "Giới thiệu chung", "Lãnh đạo Sở"]
+    section.unpublish()
+    assert labels() == ["Trang chủ"]
+
+
 def test_breadcrumbs_and_skip_link(client, portal, home_page):
     section = StandardPageFactory(parent=home_page, title="Giới thiệu")
     child = StandardPageFactory(parent=section, title="Cơ cấu tổ chức")

@@ -1,0 +1,78 @@
+"""The layout's navigation data (menu, breadcrumb trail, language links), cached.
+
+Every public page shows them and building them costs several page queries. The cache holds plain titles
+and URLs (never page content) under a generation that any page or view-restriction change renews, so an
+edit shows on the next request.
+"""
+
+import uuid
+from collections import defaultdict
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import post_page_move
+
+from home.tree import descendants_q
+
+GENERATION_KEY = "portal:chrome-generation"
+TIMEOUT = 60 * 60
+
+
+def cached(name, request, *parts, build):
+    """build() once per page generation, per host (page URLs are relative to the request's site)."""
+    generation = cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
+    host = request.get_host() if request else ""
+    key = ":".join(["portal", name, generation, host, *map(str, parts)])
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, TIMEOUT)
+    return value
+
+
+def menu_items(root, request):
+    """[{pk, title, url, path, children: [{pk, title, url, path}]}]: root's in-menu sections."""
+
+    def build():
+        sections = root.get_children().live().public().in_menu()
+        children = Page.objects.live().public().in_menu().filter(descendants_q(root), depth=root.depth + 2)
+        by_parent = defaultdict(list)
+        for child in children:
+            by_parent[child.path[: -Page.steplen]].append(link(child, request))
+        return [{**link(section, request), "children": by_parent[section.path]} for section in sections]
+
+    return cached("menu", request, root.pk, build=build)
+
+
+def trail(page, root, request):
+    """Links to the ancestors of page below root, top first."""
+    ancestors = page.get_ancestors().filter(depth__gt=root.depth)
+    return cached("trail", request, page.pk, root.pk, build=lambda: [link(p, request) for p in ancestors])
+
+
+def translations(page, request):
+    """{language code: URL} of the live translations of page (page itself included)."""
+
+    def build():
+        pages = Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        return {translation.locale.language_code: link(translation, request) for translation in pages}
+
+    return cached("translations", request, page.translation_key, build=build)
+
+
+def link(page, request):
+    return {"pk": page.pk, "title": page.title, "url": page.get_url(request), "path": page.path}
+
+
+def invalidate(**kwargs):
+    """Any page saved, deleted or moved, or a view restriction changed, starts a new generation."""
+    instance = kwargs.get("instance")
+    if instance is None or isinstance(instance, (Page, PageViewRestriction)):
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def connect():
+    post_save.connect(invalidate, dispatch_uid="portal-chrome-save")
+    post_delete.connect(invalidate, dispatch_uid="portal-chrome-delete")
+    post_page_move.connect(invalidate, dispatch_uid="portal-chrome-move")
