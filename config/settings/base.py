@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "legal_docs",
     "projects",
     "feedback",
+    "editorial",
     "search",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
