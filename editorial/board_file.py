@@ -18,12 +18,19 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage, WorkflowTask
 
 from search.text import normalize
 
 from .enums import Role
-from .models import BoardMember, EditorialBoard, SectionAssignment
+from .models import (
+    BoardMember,
+    EditorialBoard,
+    HeadTask,
+    SecretariatTask,
+    SectionAssignment,
+    SectionDeputyTask,
+)
 
 BOARD_FILE_ACTION = "editorial.board_file"
 # Page permissions on the whole site, per role. Only the head publishes; everyone else goes through the
@@ -210,6 +217,7 @@ class _Writer:
             self.assign(member, entry)
             self.set_groups(user, wanted)
         self.deactivate(board, kept)
+        self.workflow(board)
         if self.outcome.changes:
             log(board, BOARD_FILE_ACTION, user=self.actor, data={"changes": self.outcome.changes[:200]})
         return self.outcome
@@ -321,6 +329,32 @@ class _Writer:
             user.groups.add(group)
             self.outcome.changes.append(f"{user}: vào nhóm {group.name}")
 
+    def workflow(self, board):
+        """The board's workflow on the whole site: its three steps, in order."""
+        workflow, created = Workflow.objects.get_or_create(name=f"Quy trình duyệt tin – {self.label}"[:255])
+        if created:
+            self.outcome.changes.append(f"tạo quy trình {workflow.name}")
+        steps = []
+        for model, title in STEPS:
+            task = model.objects.filter(board=board).first()
+            if task is None:
+                task = model.objects.create(board=board, name=f"{title} – {self.label}"[:255])
+            steps.append(task.pk)
+        if list(workflow.workflow_tasks.order_by("sort_order").values_list("task_id", flat=True)) != steps:
+            workflow.workflow_tasks.all().delete()
+            for order, task_id in enumerate(steps):
+                WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
+            self.outcome.changes.append(f"{workflow.name}: các bước thư ký → phó trưởng ban → trưởng ban")
+        attached, created = WorkflowPage.objects.get_or_create(
+            page=self.site.root_page, defaults={"workflow": workflow}
+        )
+        if not created and attached.workflow_id != workflow.pk:
+            attached.workflow = workflow
+            attached.save()
+            created = True
+        if created:
+            self.outcome.changes.append(f"áp dụng {workflow.name} cho toàn trang")
+
     def deactivate(self, board, kept):
         """Members no longer in the file lose this board's groups; their account is closed unless they sit on
         another board. Nothing they wrote is touched."""
@@ -333,6 +367,14 @@ class _Writer:
                 user.is_active = False
                 user.save(update_fields=["is_active"])
             self.outcome.changes.append(f"{user}: không còn trong ban biên tập, tài khoản bị khóa")
+
+
+# The moderation path: author -> secretariat -> deputy of the section -> head (seed 002, DESIGN.md).
+STEPS = [
+    (SecretariatTask, "Tổ thư ký biên tập, kiểm tra"),
+    (SectionDeputyTask, "Phó trưởng ban phụ trách chuyên mục duyệt"),
+    (HeadTask, "Trưởng ban duyệt"),
+]
 
 
 def set_password_url(user):

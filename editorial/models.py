@@ -1,8 +1,10 @@
 """The editorial board of each site: its members, their roles and the sections they answer for."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
-from wagtail.models import Page, Site
+from django.utils import timezone
+from wagtail.models import Page, Site, Task, TaskState
 
 from .enums import Role
 
@@ -62,3 +64,134 @@ class SectionAssignment(models.Model):
 
     def __str__(self):
         return f"{self.member.user} – {self.section.title}"
+
+
+# Moderation tasks ---------------------------------------------------------------------------------------
+class BoardTask(Task):
+    """A step of a board's moderation path whose approvers depend on the item (its section), not on a fixed
+    group. Subclasses say who approves; the rest (editor access, locking, actions, the approver's
+    dashboard) follows from that."""
+
+    board = models.ForeignKey(
+        EditorialBoard, verbose_name="ban biên tập", on_delete=models.CASCADE, related_name="+"
+    )
+
+    admin_form_fields = Task.admin_form_fields + ["board"]
+
+    class Meta:
+        abstract = True
+
+    def approvers(self, obj):
+        """Users who may act on this step for obj."""
+        raise NotImplementedError
+
+    def is_approver(self, obj, user):
+        return user.is_active and self.approvers(obj).filter(pk=user.pk).exists()
+
+    def user_can_access_editor(self, obj, user):
+        return self.is_approver(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.is_approver(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.is_approver(obj, user)
+
+    def get_actions(self, obj, user):
+        if not self.is_approver(obj, user):
+            return []
+        return [
+            ("reject", "Yêu cầu sửa (trả lại tác giả)", True),
+            ("approve", "Duyệt", False),
+            ("approve", "Duyệt và ghi ý kiến", True),
+        ]
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
+        ids = [state.pk for state in states if self.is_approver(state.workflow_state.content_object, user)]
+        return TaskState.objects.filter(pk__in=ids)
+
+    def members(self, *roles):
+        """The board's active members holding any of roles (a board has a few dozen members; JSON lookups
+        differ between SQLite and PostgreSQL)."""
+        seats = BoardMember.objects.filter(board=self.board, active=True, user__is_active=True)
+        return seats.filter(pk__in=[seat.pk for seat in seats if set(seat.roles) & set(roles)])
+
+    def users(self, members):
+        return get_user_model().objects.filter(pk__in=members.values("user_id"))
+
+
+class SecretariatTask(BoardTask):
+    """The secretariat edits and verifies the item."""
+
+    class Meta:
+        verbose_name = "bước Tổ thư ký biên tập, kiểm tra"
+        verbose_name_plural = "bước Tổ thư ký biên tập, kiểm tra"
+
+    def approvers(self, obj):
+        return self.users(self.members(Role.SECRETARY))
+
+
+class SectionDeputyTask(BoardTask):
+    """The deputy in charge of the item's section; skipped when the section has none."""
+
+    class Meta:
+        verbose_name = "bước Phó trưởng ban phụ trách chuyên mục"
+        verbose_name_plural = "bước Phó trưởng ban phụ trách chuyên mục"
+
+    def assignments(self, obj):
+        return section_assignments(self.board, obj).filter(
+            member__in=self.members(Role.DEPUTY, Role.STANDING_DEPUTY)
+        )
+
+    def approvers(self, obj):
+        return get_user_model().objects.filter(pk__in=self.assignments(obj).values("member__user_id"))
+
+    def start(self, workflow_state, user=None):
+        if self.assignments(workflow_state.content_object).exists():
+            return super().start(workflow_state, user=user)
+        return finished_state(self, workflow_state, TaskState.STATUS_SKIPPED)
+
+
+class HeadTask(BoardTask):
+    """The head's final approval, skipped when the deputy who approved the previous step holds the final
+    approval of the item's section (`approves` in the board file)."""
+
+    class Meta:
+        verbose_name = "bước Trưởng ban duyệt"
+        verbose_name_plural = "bước Trưởng ban duyệt"
+
+    def approvers(self, obj):
+        return self.users(self.members(Role.HEAD))
+
+    def start(self, workflow_state, user=None):
+        obj = workflow_state.content_object
+        final = section_assignments(self.board, obj).filter(approves=True).values("member__user_id")
+        deputy_approved = workflow_state.task_states.filter(
+            status=TaskState.STATUS_APPROVED, finished_by__in=final
+        ).exists()
+        if deputy_approved:
+            return finished_state(self, workflow_state, TaskState.STATUS_SKIPPED)
+        return super().start(workflow_state, user=user)
+
+
+def section_assignments(board, obj):
+    """Assignments of the board whose section contains obj (a page); none for other objects."""
+    path = getattr(obj, "path", None)
+    if not path:
+        return SectionAssignment.objects.none()
+    ancestors = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    return SectionAssignment.objects.filter(
+        member__board=board, member__active=True, section__path__in=ancestors
+    )
+
+
+def finished_state(task, workflow_state, status):
+    """A task state closed as soon as it starts (a step with nobody to act on it)."""
+    return TaskState.objects.create(
+        workflow_state=workflow_state,
+        task=task,
+        status=status,
+        revision=workflow_state.content_object.get_latest_revision(),
+        finished_at=timezone.now(),
+    )

@@ -1,5 +1,7 @@
 """Texts of the demo portal: a fictional provincial department (the province does not exist)."""
 
+from pathlib import Path
+
 PROVINCE = "tỉnh An Khánh"
 AGENCY = f"Sở Kế hoạch và Đầu tư {PROVINCE}"
 
@@ -165,6 +167,10 @@ DEMO_ACCOUNTS = [
     # (username, password, first_name, last_name, position, is_superuser)
     ("quantri", "QuanTri@2026!", "Trung", "Lê Hoàng", "Chuyên viên công nghệ thông tin", True),
 ]
+
+# The editorial board of the demo site (editorial/boards/demo.yaml) and its demo-only password.
+DEMO_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo.yaml"
+DEMO_BOARD_PASSWORD = "BanBienTap@2026"
 
 # (slug, name): the fields (lĩnh vực) of a planning-and-investment department.
 SUBJECT_AREAS = [

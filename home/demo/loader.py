@@ -178,4 +178,20 @@ def load_demo_portal():
     ensure_english_pages(home)
     ensure_featured_article(home)
     ensure_quick_links(home)
-    return ensure_accounts()
+    return ensure_accounts() + ensure_board()
+
+
+def ensure_board():
+    """The demo board (one account per role); demo accounts get the demo password once, when new."""
+    from editorial.board_file import load_board_file
+
+    outcome = load_board_file(content.DEMO_BOARD_FILE)
+    new = {user.pk for user, _url in outcome.new_accounts}
+    accounts = []
+    for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
+        user = member.user
+        if user.pk in new:
+            user.set_password(content.DEMO_BOARD_PASSWORD)
+            user.save(update_fields=["password"])
+        accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
+    return accounts

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from editorial.enums import Role
 from home.demo.loader import load_demo_portal
 
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
         self.stdout.write("Tài khoản demo (trang quản trị: /admin/):")
         for user, password, created in accounts:
             shown = password if created or user.check_password(password) else "(đã được đổi)"
-            self.stdout.write(f"  {user.username:<12} mật khẩu: {shown:<16} {user.position}")
+            roles = ", ".join(Role(role).label for seat in user.board_seats.all() for role in seat.roles)
+            self.stdout.write(f"  {user.username:<12} mật khẩu: {shown:<16} {roles or user.position}")

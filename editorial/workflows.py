@@ -1,0 +1,7 @@
+"""What happens when the board's moderation path is complete."""
+
+
+def publish_approved(workflow_state, user=None):
+    """Publish at once (approved items go online the day they are approved). The completed path is the
+    authority: a deputy whose approval is final for a section holds no publish permission of their own."""
+    workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
