@@ -40,6 +40,15 @@ SITE_PERMISSIONS = {
     Role.SECRETARY: ["add_page", "change_page", "lock_page"],
     Role.ADMIN: ["add_page", "change_page"],
 }
+# Other permissions per role: the head records who acts in their place.
+MODEL_PERMISSIONS = {
+    Role.HEAD: [
+        "add_headdelegation",
+        "change_headdelegation",
+        "delete_headdelegation",
+        "view_headdelegation",
+    ],
+}
 # Page permissions of the members who answer for a section, on that section's subtree.
 SECTION_PERMISSIONS = ["add_page", "change_page"]
 SLA_ROLES = {"secretary": "secretary_sla_days", "deputy": "deputy_sla_days", "head": "head_sla_days"}
@@ -228,6 +237,13 @@ class _Writer:
     def role_group(self, role):
         group = self.group(f"{self.label} · {role.label}")
         self.sync_page_permissions(group, self.site.root_page, SITE_PERMISSIONS.get(role, []))
+        codenames = MODEL_PERMISSIONS.get(role, [])
+        missing = Permission.objects.filter(
+            content_type__app_label="editorial", codename__in=codenames
+        ).exclude(group=group)
+        if missing:
+            group.permissions.add(*missing)
+            self.outcome.changes.append(f"{group.name}: thêm quyền {', '.join(p.codename for p in missing)}")
         return group
 
     def section_group(self, section):

@@ -2,11 +2,15 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, TaskState
 
 from .enums import Role
+
+ON_BEHALF_OF_HEAD = "editorial.on_behalf_of_head"
 
 
 class EditorialBoard(models.Model):
@@ -64,6 +68,45 @@ class SectionAssignment(models.Model):
 
     def __str__(self):
         return f"{self.member.user} – {self.section.title}"
+
+
+class HeadDelegation(models.Model):
+    """The head's stand-in for a period (seed 000 Điều 7.3, seed 001 Điều 6.1): during it the delegate acts on
+    the head's steps, and each such action is logged as taken on the head's behalf."""
+
+    board = models.ForeignKey(EditorialBoard, verbose_name="ban biên tập", on_delete=models.CASCADE)
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người được ủy quyền",
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    starts_on = models.DateField("từ ngày")
+    ends_on = models.DateField("đến ngày")
+    reason = models.CharField("lý do", max_length=255)
+
+    class Meta:
+        verbose_name = "ủy quyền Trưởng ban"
+        verbose_name_plural = "ủy quyền Trưởng ban"
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return f"{self.delegate} thay mặt Trưởng ban {self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y}"
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = "Ngày kết thúc ủy quyền phải từ ngày bắt đầu trở đi."
+        seated = BoardMember.objects.filter(board_id=self.board_id, user_id=self.delegate_id, active=True)
+        if self.board_id and self.delegate_id and not seated.exists():
+            errors["delegate"] = "Người được ủy quyền phải là thành viên đang tham gia Ban biên tập."
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def current(cls, board, day=None):
+        day = day or timezone.localdate()
+        return cls.objects.filter(board=board, starts_on__lte=day, ends_on__gte=day)
 
 
 # Moderation tasks ---------------------------------------------------------------------------------------
@@ -162,7 +205,28 @@ class HeadTask(BoardTask):
         verbose_name_plural = "bước Trưởng ban duyệt"
 
     def approvers(self, obj):
-        return self.users(self.members(Role.HEAD))
+        delegates = HeadDelegation.current(self.board).values("delegate_id")
+        heads = self.members(Role.HEAD).values("user_id")
+        return (
+            get_user_model()
+            .objects.filter(
+                models.Q(pk__in=heads)
+                | models.Q(pk__in=delegates, board_seats__board=self.board, board_seats__active=True),
+                is_active=True,
+            )
+            .distinct()
+        )
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        super().on_action(task_state, user, action_name, **kwargs)
+        if not self.members(Role.HEAD).filter(user=user).exists():
+            heads = ", ".join(str(member.user) for member in self.members(Role.HEAD).select_related("user"))
+            log(
+                task_state.workflow_state.content_object,
+                ON_BEHALF_OF_HEAD,
+                user=user,
+                data={"action": action_name, "head": heads, "step": self.name},
+            )
 
     def start(self, workflow_state, user=None):
         obj = workflow_state.content_object

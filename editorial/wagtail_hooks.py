@@ -1,8 +1,24 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .board_file import BOARD_FILE_ACTION
+from .models import ON_BEHALF_OF_HEAD, HeadDelegation
 
 
 @hooks.register("register_log_actions")
 def register_board_log_actions(actions):
     actions.register_action(BOARD_FILE_ACTION, "Nạp tệp Ban biên tập", "Nạp tệp Ban biên tập")
+    actions.register_action(ON_BEHALF_OF_HEAD, "Thay mặt Trưởng ban", "Thay mặt Trưởng ban")
+
+
+class HeadDelegationViewSet(SnippetViewSet):
+    """The head records delegations; the board file gives the head's group the permissions."""
+
+    model = HeadDelegation
+    icon = "user"
+    menu_label = "Ủy quyền Trưởng ban"
+    list_display = ["delegate", "starts_on", "ends_on", "reason", "board"]
+
+
+register_snippet(HeadDelegationViewSet)

@@ -138,3 +138,42 @@ def test_approvers_are_emailed_when_an_item_reaches_their_step(board, mailoutbox
     assert "Tin mới của tác giả" in mailoutbox[0].subject
     act(state, users["secretary"])
     assert mailoutbox[-1].to == ["dinh.tt@example.gov.vn"]
+
+
+def test_an_acting_head_approves_only_inside_the_period_and_it_is_logged(board, client):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+    from wagtail.models import PageLogEntry
+
+    from editorial.models import EditorialBoard, HeadDelegation
+
+    sections, users = board
+    page, state = submit(sections["gioi-thieu"], users["author"])
+    act(state, users["secretary"])
+    head_step = step(state)
+    today = datetime.date.today()
+    acting = users["deputy.news"]
+    past = HeadDelegation.objects.create(
+        board=EditorialBoard.objects.get(),
+        delegate=acting,
+        starts_on=today - datetime.timedelta(days=10),
+        ends_on=today - datetime.timedelta(days=1),
+        reason="Trưởng ban đi công tác",
+    )
+    assert head_step.get_actions(page, acting) == []  # the period is over
+    past.ends_on = today + datetime.timedelta(days=2)
+    past.save()
+    assert head_step.get_actions(page, acting) != []
+    act(state, acting)
+    assert Page.objects.get(pk=page.pk).live
+    entry = PageLogEntry.objects.get(page=page, action="editorial.on_behalf_of_head")
+    assert entry.user == acting and entry.data["head"] == "Trịnh Xuân Long"
+
+    outsider = get_user_model().objects.create(username="ngoai.ban")
+    bad = HeadDelegation(
+        board=past.board, delegate=outsider, starts_on=today, ends_on=today - datetime.timedelta(days=1)
+    )
+    with pytest.raises(ValidationError) as failure:
+        bad.full_clean()
+    assert "thành viên đang tham gia" in str(failure.value) and "Ngày kết thúc" in str(failure.value)
