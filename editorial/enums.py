@@ -11,3 +11,12 @@ class Role(models.TextChoices):
     SECRETARY = "secretary", "Thư ký"
     ADMIN = "admin", "Quản trị"
     CONTRIBUTOR = "contributor", "Cộng tác viên"
+
+
+class Classification(models.TextChoices):
+    """Độ mật (seed 003 Điều 5): anything but UNCLASSIFIED is never published."""
+
+    UNCLASSIFIED = "unclassified", "Không mật"
+    CONFIDENTIAL = "confidential", "Mật"
+    SECRET = "secret", "Tối mật"
+    TOP_SECRET = "top_secret", "Tuyệt mật"

@@ -17,6 +17,8 @@ from wagtail.models import (
 )
 
 from documents.enums import ExtractionStatus
+from editorial.classification import ClassifiedContent
+from editorial.forms import ClassifiedModelForm
 from home.models import BasePortalPage
 from search.text import fold, normalize
 
@@ -74,6 +76,7 @@ class LegalDocumentQuerySet(models.QuerySet):
 
 
 class LegalDocument(
+    ClassifiedContent,
     WorkflowMixin,
     DraftStateMixin,
     LockableMixin,
@@ -129,7 +132,9 @@ class LegalDocument(
         FieldRowPanel([FieldPanel("status"), FieldPanel("status_is_manual")]),
         FieldPanel("subject_areas"),
         FieldPanel("summary"),
+        FieldPanel("classification"),
     ]
+    base_form_class = ClassifiedModelForm
     edit_handler = TabbedInterface(
         [
             ObjectList(metadata_panels, heading="Thông tin văn bản"),

@@ -14,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.search import index
 
+from editorial.classification import ClassifiedContent
+from editorial.forms import ClassifiedPageForm
 from home.models import BasePortalPage
 from home.pagination import paginate_without_count
 from home.tree import children_q, descendants_q
@@ -88,7 +90,7 @@ class ArticleTag(ItemBase):
     content_object = ParentalKey("news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(RoutablePageMixin, BasePortalPage):
+class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
     """A news item or article, with the provenance the editorial rules require (seed 003 Điều 12.1)."""
 
     main_image = models.ForeignKey(
@@ -131,10 +133,12 @@ class ArticlePage(RoutablePageMixin, BasePortalPage):
             [
                 FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_address")]),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("collector")]),
+                FieldPanel("classification"),
             ],
-            heading="Tác giả và nguồn tin",
+            heading="Tác giả, nguồn tin, độ mật",
         ),
     ]
+    base_form_class = ClassifiedPageForm
     search_fields = BasePortalPage.search_fields + [
         index.SearchField("author_name"),
         index.FilterField("subject_area"),
