@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, TaskState
 
+from .calendar import add_working_days, holidays
 from .enums import Role
 
 ON_BEHALF_OF_HEAD = "editorial.on_behalf_of_head"
@@ -109,6 +110,21 @@ class HeadDelegation(models.Model):
         return cls.objects.filter(board=board, starts_on__lte=day, ends_on__gte=day)
 
 
+class Holiday(models.Model):
+    """A day off (Tết, national holidays, compensatory days) that deadlines skip."""
+
+    day = models.DateField("ngày", unique=True)
+    name = models.CharField("tên ngày nghỉ", max_length=100)
+
+    class Meta:
+        verbose_name = "ngày nghỉ"
+        verbose_name_plural = "ngày nghỉ"
+        ordering = ["day"]
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y} – {self.name}"
+
+
 # Moderation tasks ---------------------------------------------------------------------------------------
 class BoardTask(Task):
     """A step of a board's moderation path whose approvers depend on the item (its section), not on a fixed
@@ -124,9 +140,14 @@ class BoardTask(Task):
     class Meta:
         abstract = True
 
+    sla_field = None  # the board's field holding this step's time limit, in working days
+
     def approvers(self, obj):
         """Users who may act on this step for obj."""
         raise NotImplementedError
+
+    def due_at(self, task_state, off=None):
+        return add_working_days(task_state.started_at, getattr(self.board, self.sla_field), off)
 
     def is_approver(self, obj, user):
         return user.is_active and self.approvers(obj).filter(pk=user.pk).exists()
@@ -171,6 +192,8 @@ class SecretariatTask(BoardTask):
         verbose_name = "bước Tổ thư ký biên tập, kiểm tra"
         verbose_name_plural = "bước Tổ thư ký biên tập, kiểm tra"
 
+    sla_field = "secretary_sla_days"
+
     def approvers(self, obj):
         return self.users(self.members(Role.SECRETARY))
 
@@ -181,6 +204,8 @@ class SectionDeputyTask(BoardTask):
     class Meta:
         verbose_name = "bước Phó trưởng ban phụ trách chuyên mục"
         verbose_name_plural = "bước Phó trưởng ban phụ trách chuyên mục"
+
+    sla_field = "deputy_sla_days"
 
     def assignments(self, obj):
         return section_assignments(self.board, obj).filter(
@@ -203,6 +228,8 @@ class HeadTask(BoardTask):
     class Meta:
         verbose_name = "bước Trưởng ban duyệt"
         verbose_name_plural = "bước Trưởng ban duyệt"
+
+    sla_field = "head_sla_days"
 
     def approvers(self, obj):
         delegates = HeadDelegation.current(self.board).values("delegate_id")
@@ -237,6 +264,23 @@ class HeadTask(BoardTask):
         if deputy_approved:
             return finished_state(self, workflow_state, TaskState.STATUS_SKIPPED)
         return super().start(workflow_state, user=user)
+
+
+def overdue_task_states(now=None):
+    """[(task state, its BoardTask, due time)] of the steps waiting past their deadline."""
+    now = now or timezone.now()
+    off = holidays()
+    late = []
+    states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+        "task", "workflow_state"
+    )
+    for state in states:
+        task = state.task.specific
+        if isinstance(task, BoardTask):
+            due = task.due_at(state, off)
+            if due < now:
+                late.append((state, task, due))
+    return late
 
 
 def section_assignments(board, obj):

@@ -3,7 +3,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .board_file import BOARD_FILE_ACTION
-from .models import ON_BEHALF_OF_HEAD, HeadDelegation
+from .deadlines import OverduePanel, late_items
+from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
 
 
 @hooks.register("register_log_actions")
@@ -22,3 +23,21 @@ class HeadDelegationViewSet(SnippetViewSet):
 
 
 register_snippet(HeadDelegationViewSet)
+
+
+class HolidayViewSet(SnippetViewSet):
+    model = Holiday
+    icon = "date"
+    menu_label = "Ngày nghỉ"
+    list_display = ["day", "name"]
+
+
+register_snippet(HolidayViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_panel(request, panels):
+    """Overdue items the user must act on, first on their dashboard."""
+    items = late_items(user=request.user)
+    if items:
+        panels.insert(0, OverduePanel(items))

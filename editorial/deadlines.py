@@ -1,0 +1,55 @@
+"""Late moderation steps: on the approver's dashboard and in the reminder emails."""
+
+from django.core.mail import send_mail
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.ui.components import Component
+
+from .models import overdue_task_states
+
+
+def late_items(user=None, now=None):
+    """[{title, step, due, edit_url, approvers}] of the overdue steps (only those `user` acts on, if any)."""
+    items = []
+    finder = AdminURLFinder(user) if user else None
+    for state, task, due in overdue_task_states(now):
+        obj = state.workflow_state.content_object
+        approvers = list(task.approvers(obj))
+        if user is not None and user not in approvers:
+            continue
+        edit_url = finder.get_edit_url(obj) if finder else ""
+        items.append(
+            {"title": str(obj), "step": task.name, "due": due, "edit_url": edit_url, "approvers": approvers}
+        )
+    return items
+
+
+class OverduePanel(Component):
+    name = "overdue_moderation"
+    order = 5
+    template_name = "editorial/overdue_panel.html"
+
+    def __init__(self, items):
+        self.items = items
+
+    def get_context_data(self, parent_context):
+        return {"items": self.items}
+
+
+def send_reminders(now=None):
+    """One email per late approver listing their overdue items; returns the number of emails sent."""
+    by_approver = {}
+    for item in late_items(now=now):
+        for approver in item["approvers"]:
+            if approver.email:
+                by_approver.setdefault(approver, []).append(item)
+    for approver, items in by_approver.items():
+        lines = [
+            f"- {item['title']} (bước «{item['step']}», hạn {item['due']:%d/%m/%Y %H:%M})" for item in items
+        ]
+        send_mail(
+            f"[Ban biên tập] {len(items)} tin, bài quá hạn duyệt",
+            f"Kính gửi {approver},\n\nCác tin, bài sau đã quá hạn duyệt:\n" + "\n".join(lines),
+            None,
+            [approver.email],
+        )
+    return len(by_approver)
