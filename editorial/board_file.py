@@ -38,7 +38,8 @@ BOARD_FILE_ACTION = "editorial.board_file"
 SITE_PERMISSIONS = {
     Role.HEAD: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
     Role.SECRETARY: ["add_page", "change_page", "lock_page"],
-    Role.ADMIN: ["add_page", "change_page"],
+    # The admin's publish permission only covers official-source items (editorial.permissions).
+    Role.ADMIN: ["add_page", "change_page", "publish_page"],
 }
 # Other permissions per role: the head records who acts in their place.
 MODEL_PERMISSIONS = {

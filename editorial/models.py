@@ -110,6 +110,21 @@ class HeadDelegation(models.Model):
         return cls.objects.filter(board=board, starts_on__lte=day, ends_on__gte=day)
 
 
+class OfficialSource(models.Model):
+    """A source whose items the admin may post directly (seed 004 Điều 4.4); the list is editable."""
+
+    name = models.CharField("tên nguồn", max_length=255, unique=True)
+    url = models.URLField("địa chỉ", blank=True)
+
+    class Meta:
+        verbose_name = "nguồn tin chính thức"
+        verbose_name_plural = "nguồn tin chính thức"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 class Holiday(models.Model):
     """A day off (Tết, national holidays, compensatory days) that deadlines skip."""
 

@@ -5,12 +5,18 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
+from .notifications import OFFICIAL_SOURCE_PUBLICATION
 
 
 @hooks.register("register_log_actions")
 def register_board_log_actions(actions):
     actions.register_action(BOARD_FILE_ACTION, "Nạp tệp Ban biên tập", "Nạp tệp Ban biên tập")
     actions.register_action(ON_BEHALF_OF_HEAD, "Thay mặt Trưởng ban", "Thay mặt Trưởng ban")
+    actions.register_action(
+        OFFICIAL_SOURCE_PUBLICATION,
+        "Đăng trực tiếp từ nguồn chính thức",
+        "Đăng trực tiếp từ nguồn chính thức",
+    )
 
 
 class HeadDelegationViewSet(SnippetViewSet):

@@ -103,6 +103,12 @@ class BasePortalPage(FoldedSearchMixin, Page):
     class Meta:
         abstract = True
 
+    def permissions_for_user(self, user):
+        """Wagtail's tester, narrowed by the board's rule on direct publication (editorial.permissions)."""
+        from editorial.permissions import BoardPagePermissionTester
+
+        return BoardPagePermissionTester(user, self)
+
 
 class HomePage(BasePortalPage):
     banner_image = models.ForeignKey(

@@ -121,6 +121,15 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
         help_text="Với tin sưu tầm: tên báo, cổng thông tin, cơ quan.",
     )
     collector = models.CharField("người sưu tầm", max_length=255, blank=True)
+    official_source = models.ForeignKey(
+        "editorial.OfficialSource",
+        verbose_name="lấy từ nguồn chính thức",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Tin từ nguồn chính thức: Quản trị được đăng trực tiếp, có báo cáo Ban biên tập.",
+    )
 
     content_panels = BasePortalPage.content_panels + [
         MultiFieldPanel(
@@ -133,7 +142,7 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
             [
                 FieldRowPanel([FieldPanel("author_name"), FieldPanel("author_address")]),
                 FieldRowPanel([FieldPanel("source"), FieldPanel("collector")]),
-                FieldPanel("classification"),
+                FieldRowPanel([FieldPanel("official_source"), FieldPanel("classification")]),
             ],
             heading="Tác giả, nguồn tin, độ mật",
         ),
