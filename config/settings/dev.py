@@ -8,5 +8,5 @@ from .base import env_bool, env_list
 # A fixed key is acceptable only here: dev never holds real data.
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-c0ng-th0ng-tin-dien-tu")
 DEBUG = env_bool("DJANGO_DEBUG", True)
-ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]", *env_list("ALLOWED_HOSTS")]
+ALLOWED_HOSTS = ["localhost", ".localhost", "127.0.0.1", "[::1]", *env_list("ALLOWED_HOSTS")]
 SERVE_MEDIA = True

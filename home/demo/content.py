@@ -168,6 +168,17 @@ DEMO_ACCOUNTS = [
     ("quantri", "QuanTri@2026!", "Trung", "Lê Hoàng", "Chuyên viên công nghệ thông tin", True),
 ]
 
+# A component portal (seed 001 Điều 2, seed 004 Điều 3) on the same installation, with its own board.
+COMMUNE = {
+    "hostname": "xa-tan-lap.localhost",
+    "port": 8000,
+    "name": "Ủy ban nhân dân xã Tân Lập",
+    "title": "Cổng thông tin điện tử xã Tân Lập",
+    "intro": "Thông tin chỉ đạo, điều hành và thủ tục hành chính của Ủy ban nhân dân xã Tân Lập.",
+    "sections": [("tin-tuc", "Tin tức, sự kiện"), ("thong-bao", "Thông báo")],
+}
+COMMUNE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-xa-tan-lap.yaml"
+
 # The editorial board of the demo site (editorial/boards/demo.yaml) and its demo-only password.
 DEMO_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo.yaml"
 DEMO_BOARD_PASSWORD = "BanBienTap@2026"

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, PortalSettings, StandardPage, SubjectArea
 
@@ -182,16 +182,37 @@ def load_demo_portal():
 
 
 def ensure_board():
-    """The demo board (one account per role); demo accounts get the demo password once, when new."""
+    """The demo boards (the department's, one account per role, and the commune's); demo accounts get the
+    demo password once, when new."""
     from editorial.board_file import load_board_file
 
-    outcome = load_board_file(content.DEMO_BOARD_FILE)
-    new = {user.pk for user, _url in outcome.new_accounts}
+    ensure_commune_site()
     accounts = []
-    for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
-        user = member.user
-        if user.pk in new:
-            user.set_password(content.DEMO_BOARD_PASSWORD)
-            user.save(update_fields=["password"])
-        accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
+    for path in (content.DEMO_BOARD_FILE, content.COMMUNE_BOARD_FILE):
+        outcome = load_board_file(path)
+        new = {user.pk for user, _url in outcome.new_accounts}
+        for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
+            user = member.user
+            if user.pk in new:
+                user.set_password(content.DEMO_BOARD_PASSWORD)
+                user.save(update_fields=["password"])
+            accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
     return accounts
+
+
+def ensure_commune_site():
+    """A second Wagtail site (a commune's component portal) with its home page and two sections."""
+    commune = content.COMMUNE
+    site = Site.objects.filter(hostname=commune["hostname"]).first()
+    if site is None:
+        home = HomePage(title=commune["title"], slug="xa-tan-lap", intro=commune["intro"])
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.create(
+            hostname=commune["hostname"], port=commune["port"], root_page=home, site_name=commune["name"]
+        )
+        PortalSettings.objects.update_or_create(site=site, defaults={"agency_name": commune["name"]})
+    home = site.root_page.specific
+    for slug, title in commune["sections"]:
+        ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
+    return site
