@@ -1,4 +1,6 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -6,6 +8,7 @@ from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
 from .notifications import OFFICIAL_SOURCE_PUBLICATION
+from .reports import PostingReportView
 
 
 @hooks.register("register_log_actions")
@@ -47,3 +50,22 @@ def add_overdue_panel(request, panels):
     items = late_items(user=request.user)
     if items:
         panels.insert(0, OverduePanel(items))
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("bao-cao/tin-bai-thanh-vien/", PostingReportView.as_view(), name="editorial_posting_report"),
+        path(
+            "bao-cao/tin-bai-thanh-vien/results/",
+            PostingReportView.as_view(results_only=True),
+            name="editorial_posting_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_posting_report_menu_item():
+    return MenuItem(
+        "Tin, bài theo thành viên", reverse("editorial_posting_report"), icon_name="list-ol", order=700
+    )
