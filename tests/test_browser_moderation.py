@@ -44,9 +44,11 @@ def log_in(page, base, username):
 
 
 def press(page, selector):
-    """Buttons of the editor's action menu sit in a dropdown: click them as the menu would."""
-    page.locator(selector).first.evaluate("button => button.click()")
-    page.wait_for_load_state("networkidle")
+    """Buttons of the editor's action menu sit in a dropdown: click them as the menu would, and wait for the
+    page the form submission leads to."""
+    with page.expect_navigation():
+        page.locator(selector).first.evaluate("button => button.click()")
+    page.wait_for_load_state("load")
 
 
 def test_contributor_writes_board_approves_public_reads(page, live_server, board):
