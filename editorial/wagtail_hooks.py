@@ -8,7 +8,7 @@ from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
 from .notifications import OFFICIAL_SOURCE_PUBLICATION
-from .reports import PostingReportView
+from .reports import REPORTS
 
 
 @hooks.register("register_log_actions")
@@ -54,18 +54,25 @@ def add_overdue_panel(request, panels):
 
 @hooks.register("register_admin_urls")
 def register_report_urls():
-    return [
-        path("bao-cao/tin-bai-thanh-vien/", PostingReportView.as_view(), name="editorial_posting_report"),
-        path(
-            "bao-cao/tin-bai-thanh-vien/results/",
-            PostingReportView.as_view(results_only=True),
-            name="editorial_posting_report_results",
-        ),
-    ]
+    urls = []
+    for report in REPORTS:
+        name = f"editorial_{report.name}_report"
+        urls += [
+            path(f"bao-cao/{report.slug}/", report.view.as_view(), name=name),
+            path(
+                f"bao-cao/{report.slug}/results/",
+                report.view.as_view(results_only=True),
+                name=f"{name}_results",
+            ),
+        ]
+    return urls
 
 
-@hooks.register("register_reports_menu_item")
-def register_posting_report_menu_item():
-    return MenuItem(
-        "Tin, bài theo thành viên", reverse("editorial_posting_report"), icon_name="list-ol", order=700
+def _report_menu_item(report, order):
+    return lambda: MenuItem(
+        report.label, reverse(f"editorial_{report.name}_report"), icon_name=report.icon, order=order
     )
+
+
+for _order, _report in enumerate(REPORTS, start=700):
+    hooks.register("register_reports_menu_item", _report_menu_item(_report, _order))

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from editorial.board_file import load_board_file
-from editorial.reports import period_bounds, posting_rows
+from editorial.reports.posting import period_bounds, posting_rows
 from home.tests.factories import StandardPageFactory
 from users.tests.factories import SuperuserFactory
 

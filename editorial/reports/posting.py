@@ -10,8 +10,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from .enums import Role
-from .models import EditorialBoard
+from ..enums import Role
+from ..models import EditorialBoard
 
 QUOTA = {"month": 2, "quarter": 6}
 PERIOD = re.compile(r"^(\d{4})-(?:(\d{1,2})|Q([1-4]))$")
