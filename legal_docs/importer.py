@@ -677,13 +677,20 @@ class Importer:
         if not self.dry_run and (result.created or result.updated):
             with transaction.atomic():
                 self.write()
-            if result.created > ANALYZE_THRESHOLD and connection.vendor == "postgresql":
-                # Fresh planner statistics at once: with stale ones PostgreSQL misjudges the full-text
-                # matches and scans the table (autovacuum would analyze it only minutes later).
-                with connection.cursor() as cursor:
-                    cursor.execute("ANALYZE legal_docs_legaldocument")
+            if result.created + result.updated > ANALYZE_THRESHOLD and connection.vendor == "postgresql":
+                tidy_after_bulk_write()
         result.seconds = time.perf_counter() - started
         return result
+
+
+def tidy_after_bulk_write():
+    """What autovacuum would do minutes later, at once: fresh planner statistics (with stale ones PostgreSQL
+    misjudges the full-text matches and scans the table), and the full-text index's pending list merged
+    (a bulk write leaves thousands of rows there, which every search then reads one by one: 25 ms of an
+    8 ms index lookup at 100,000 documents)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE legal_docs_legaldocument")
+        cursor.execute("SELECT gin_clean_pending_list('legal_docs_search_vector_idx')")
 
 
 def import_documents(path, files_dir=None, dry_run=False, progress=False):

@@ -6,7 +6,7 @@ The same code serves the public page and the JSON API, on SQLite and PostgreSQL 
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Q
 
 from search.text import fold, words
 
@@ -113,12 +113,15 @@ def find(filters):
         counts, total = facet_counts(documents.filter(pk__in=exact))
         return Results(exact, listing.none(), 0, listing), counts
     matching = fulltext.matching(terms, phrases)
+    found = documents.filter(matching | Q(pk__in=exact)) if exact else documents.filter(matching)
     first = list(exact)
     if sort == "relevance":
+        ranked, rows = fulltext.ranked_with_groups(found, terms, phrases, list(FACETS.values()))
         shown = set(first)
-        first += [pk for pk in fulltext.ranked_ids(documents, terms, phrases) if pk not in shown]
-    found = documents.filter(matching | Q(pk__in=exact)) if exact else documents.filter(matching)
-    counts, total = facet_counts(found)
+        first += [pk for pk in ranked if pk not in shown]
+    else:
+        rows = fulltext.groups(found, list(FACETS.values()))
+    counts, total = tally(rows)
     # Only read when a page goes past the ids shown first (rare with relevance order).
     rest = listing.filter(matching).exclude(pk__in=first).order_by(*ordering)
     return Results(first, rest, max(total - len(first), 0), listing), counts
@@ -126,11 +129,15 @@ def find(filters):
 
 def facet_counts(documents):
     """({facet name: {value: count}}, total) from one grouped query over the matching documents."""
+    return tally(fulltext.groups(documents, list(FACETS.values())))
+
+
+def tally(rows):
+    """({facet name: {value: count}}, total) from [(*facet values in FACETS order, count)]."""
     counts = {name: {} for name in FACETS}
     total = 0
-    columns = list(FACETS.values())
-    for row in documents.order_by().values(*columns).annotate(found=Count("pk")):
-        total += row["found"]
-        for name, column in FACETS.items():
-            counts[name][row[column]] = counts[name].get(row[column], 0) + row["found"]
+    for *values, found in rows:
+        total += found
+        for name, value in zip(FACETS, values, strict=True):
+            counts[name][value] = counts[name].get(value, 0) + found
     return counts, total
