@@ -3,6 +3,7 @@ from wagtail import hooks
 
 from . import admin_urls
 from .enums import ExtractionStatus
+from .stamps import classification_stamp
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -34,3 +35,9 @@ def file_warnings(document):
         )
     if document.extraction_status == ExtractionStatus.FAILED:
         yield f"Không đọc được nội dung tệp «{name}»: tệp có thể bị hỏng. Hãy mở thử tệp rồi tải lên lại."
+    stamp = classification_stamp(document.extracted_text)
+    if stamp:
+        yield (
+            f"Tệp «{name}» mang dấu «{stamp}»: thông tin có độ mật không được đăng lên cổng "
+            "(seed 003 Điều 5). Tin, bài hay văn bản đính kèm tệp này sẽ không gửi duyệt hay đăng được."
+        )

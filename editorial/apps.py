@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Ban biên tập"
 
     def ready(self):
-        from . import notifications
+        from . import notifications, removal
 
         notifications.connect()
+        removal.connect()

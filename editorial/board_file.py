@@ -13,13 +13,24 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from wagtail.log_actions import log
-from wagtail.models import GroupPagePermission, Page, Site, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import (
+    GroupPagePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowContentType,
+    WorkflowPage,
+    WorkflowTask,
+)
 
+from legal_docs.models import LegalDocument, LegalDocumentIndexPage
 from search.text import normalize
 
 from .enums import Role
@@ -41,15 +52,37 @@ SITE_PERMISSIONS = {
     # The admin's publish permission only covers official-source items (editorial.permissions).
     Role.ADMIN: ["add_page", "change_page", "publish_page"],
 }
-# Other permissions per role: the head records who acts in their place.
+# Other permissions per role ("app_label.codename"): the head records who acts in their place.
 MODEL_PERMISSIONS = {
     Role.HEAD: [
-        "add_headdelegation",
-        "change_headdelegation",
-        "delete_headdelegation",
-        "view_headdelegation",
+        "editorial.add_headdelegation",
+        "editorial.change_headdelegation",
+        "editorial.delete_headdelegation",
+        "editorial.view_headdelegation",
     ],
 }
+
+
+def _legal_document(*actions):
+    return [f"legal_docs.{action}_legaldocument" for action in actions]
+
+
+# Legal documents are snippets, global to the installation and moderated by one board (legal_documents_site).
+# That board's roles mirror its page permissions: the head publishes; so does the admin, because a
+# non-classified legal document is an official source (seed 004 Điều 4.4); everyone else goes through the
+# workflow (a workflow does not stop whoever holds the publish permission).
+LEGAL_DOCUMENT_PERMISSIONS = {
+    Role.HEAD: _legal_document("add", "change", "publish", "lock", "unlock"),
+    Role.SECRETARY: _legal_document("add", "change", "lock"),
+    Role.ADMIN: _legal_document("add", "change", "publish"),
+}
+# ... and whoever answers for the legal-documents section (/van-ban/) writes documents too.
+SECTION_LEGAL_DOCUMENT_PERMISSIONS = _legal_document("add", "change")
+MANAGED_MODEL_PERMISSIONS = {
+    name
+    for permissions in (*MODEL_PERMISSIONS.values(), *LEGAL_DOCUMENT_PERMISSIONS.values())
+    for name in permissions
+} | set(SECTION_LEGAL_DOCUMENT_PERMISSIONS)
 # Page permissions of the members who answer for a section, on that section's subtree.
 SECTION_PERMISSIONS = ["add_page", "change_page"]
 SLA_ROLES = {"secretary": "secretary_sla_days", "deputy": "deputy_sla_days", "head": "head_sla_days"}
@@ -201,6 +234,7 @@ class _Writer:
         self.site, self.sla, self.entries, self.actor = site, sla, entries, actor
         self.outcome = Outcome()
         self.label = site.site_name or site.hostname
+        self.moderates_legal_documents = site == legal_documents_site()
 
     def run(self):
         board, created = EditorialBoard.objects.get_or_create(site=self.site)
@@ -238,20 +272,38 @@ class _Writer:
     def role_group(self, role):
         group = self.group(f"{self.label} · {role.label}")
         self.sync_page_permissions(group, self.site.root_page, SITE_PERMISSIONS.get(role, []))
-        codenames = MODEL_PERMISSIONS.get(role, [])
-        missing = Permission.objects.filter(
-            content_type__app_label="editorial", codename__in=codenames
-        ).exclude(group=group)
-        if missing:
-            group.permissions.add(*missing)
-            self.outcome.changes.append(f"{group.name}: thêm quyền {', '.join(p.codename for p in missing)}")
+        legal = LEGAL_DOCUMENT_PERMISSIONS.get(role, []) if self.moderates_legal_documents else []
+        self.sync_model_permissions(group, [*MODEL_PERMISSIONS.get(role, []), *legal])
         return group
 
     def section_group(self, section):
         path = section.url_path[len(self.site.root_page.url_path) :].strip("/")
         group = self.group(f"{self.label} · Chuyên mục {path}"[:150])
         self.sync_page_permissions(group, section, SECTION_PERMISSIONS)
+        serves_legal_documents = issubclass(section.specific_class, LegalDocumentIndexPage)
+        legal = SECTION_LEGAL_DOCUMENT_PERMISSIONS if serves_legal_documents else []
+        self.sync_model_permissions(group, legal if self.moderates_legal_documents else [])
         return group
+
+    def sync_model_permissions(self, group, names):
+        """Among the model permissions the board file manages, the group holds exactly `names`; permissions
+        given by hand outside that list are left alone."""
+        wanted = set(names)
+        held = {
+            f"{permission.content_type.app_label}.{permission.codename}": permission
+            for permission in group.permissions.select_related("content_type")
+        }
+        have = {name: permission for name, permission in held.items() if name in MANAGED_MODEL_PERMISSIONS}
+        extra = [have[name] for name in sorted(have.keys() - wanted)]
+        if extra:
+            group.permissions.remove(*extra)
+            self.outcome.changes.append(f"{group.name}: bỏ quyền {', '.join(p.codename for p in extra)}")
+        missing = sorted(wanted - have.keys())
+        if missing:
+            group.permissions.add(*permissions_named(missing))
+            self.outcome.changes.append(
+                f"{group.name}: thêm quyền {', '.join(name.split('.')[1] for name in missing)}"
+            )
 
     def group(self, name):
         group, created = Group.objects.get_or_create(name=name)
@@ -362,15 +414,20 @@ class _Writer:
             for order, task_id in enumerate(steps):
                 WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
             self.outcome.changes.append(f"{workflow.name}: các bước thư ký → phó trưởng ban → trưởng ban")
-        attached, created = WorkflowPage.objects.get_or_create(
-            page=self.site.root_page, defaults={"workflow": workflow}
-        )
-        if not created and attached.workflow_id != workflow.pk:
-            attached.workflow = workflow
-            attached.save()
+        self.attach(workflow, WorkflowPage, "toàn trang", page=self.site.root_page)
+        if self.moderates_legal_documents:
+            legal_documents = ContentType.objects.get_for_model(LegalDocument)
+            self.attach(workflow, WorkflowContentType, "văn bản (/van-ban/)", content_type=legal_documents)
+
+    def attach(self, workflow, link_model, where, **lookup):
+        """Link the workflow to a page subtree (WorkflowPage) or a snippet model (WorkflowContentType)."""
+        link, created = link_model.objects.get_or_create(**lookup, defaults={"workflow": workflow})
+        if not created and link.workflow_id != workflow.pk:
+            link.workflow = workflow
+            link.save()
             created = True
         if created:
-            self.outcome.changes.append(f"áp dụng {workflow.name} cho toàn trang")
+            self.outcome.changes.append(f"áp dụng {workflow.name} cho {where}")
 
     def deactivate(self, board, kept):
         """Members no longer in the file lose this board's groups; their account is closed unless they sit on
@@ -392,6 +449,25 @@ STEPS = [
     (SectionDeputyTask, "Phó trưởng ban phụ trách chuyên mục duyệt"),
     (HeadTask, "Trưởng ban duyệt"),
 ]
+
+
+def legal_documents_site():
+    """The site whose board moderates legal documents. They are global snippets, served and linked under the
+    first live legal-documents page (as LegalDocument.get_url does): the board of that page's site, or while
+    there is no such page, the default site's board."""
+    index_page = LegalDocumentIndexPage.objects.live().first()
+    if index_page is not None:
+        return index_page.get_site()
+    return Site.objects.filter(is_default_site=True).first()
+
+
+def permissions_named(names):
+    """Permission rows for "app_label.codename" names."""
+    query = Q()
+    for name in names:
+        app_label, codename = name.split(".")
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return Permission.objects.filter(query)
 
 
 def set_password_url(user):

@@ -1,7 +1,12 @@
+from django.contrib.auth import get_permission_codename
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from .classification import refuse_classified_submission
 from .permissions import DIRECT_PUBLICATION_REFUSED, may_publish_directly
+
+PUBLISH_PERMISSION_REFUSED = (
+    "Bạn không có quyền đăng trực tiếp {name}: hãy gửi duyệt theo quy trình của Ban biên tập."
+)
 
 
 class ClassifiedPageForm(WagtailAdminPageForm):
@@ -16,7 +21,18 @@ class ClassifiedPageForm(WagtailAdminPageForm):
 
 
 class ClassifiedModelForm(WagtailAdminModelForm):
+    """A snippet's form (legal documents): besides the classification checks, a Publish request from someone
+    without the publish permission is refused in words; Wagtail would quietly save a draft instead."""
+
     def clean(self):
         data = super().clean()
         refuse_classified_submission(self)
+        opts = self._meta.model._meta
+        permission = f"{opts.app_label}.{get_permission_codename('publish', opts)}"
+        if (
+            "action-publish" in self.data
+            and self.for_user is not None
+            and not self.for_user.has_perm(permission)
+        ):
+            self.add_error(None, PUBLISH_PERMISSION_REFUSED.format(name=opts.verbose_name))
         return data

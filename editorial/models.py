@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import Page, Site, Task, TaskState
+from wagtail.models import Page, Site, Task, TaskState, WorkflowState
 
 from .calendar import add_working_days, holidays
 from .enums import Role
@@ -299,14 +299,25 @@ def overdue_task_states(now=None):
 
 
 def section_assignments(board, obj):
-    """Assignments of the board whose section contains obj (a page); none for other objects."""
+    """Assignments of the board whose section contains obj: a page by its place in the tree, a legal document
+    (a snippet) by the page serving it, the live legal-documents page of the board's site (/van-ban/), so a
+    deputy of section `van-ban` approves documents; none for other objects."""
+    from legal_docs.models import LegalDocument, LegalDocumentIndexPage  # legal_docs imports editorial
+
     path = getattr(obj, "path", None)
+    if isinstance(obj, LegalDocument):
+        index_pages = LegalDocumentIndexPage.objects.live().descendant_of(board.site.root_page)
+        path = index_pages.values_list("path", flat=True).first()
     if not path:
         return SectionAssignment.objects.none()
-    ancestors = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
     return SectionAssignment.objects.filter(
-        member__board=board, member__active=True, section__path__in=ancestors
+        member__board=board, member__active=True, section__path__in=ancestor_paths(path)
     )
+
+
+def ancestor_paths(path):
+    """Tree paths of the page at `path` and of its ancestors (one query then finds whatever contains it)."""
+    return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
 def finished_state(task, workflow_state, status):
@@ -318,3 +329,74 @@ def finished_state(task, workflow_state, status):
         revision=workflow_state.content_object.get_latest_revision(),
         finished_at=timezone.now(),
     )
+
+
+# Removal of outdated content --------------------------------------------------------------------------
+ALREADY_PROPOSED = "Trang này đã có đề nghị gỡ đang chờ duyệt."
+REASON_REQUIRED = "Nhập lý do đề nghị gỡ (ví dụ: thông tin đã lạc hậu)."
+
+
+class RemovalProposalQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(outcome=RemovalProposal.Outcome.PENDING)
+
+    def for_workflow_state(self, workflow_state):
+        """The pending proposal a finished, rejected or cancelled workflow ran for, if any. While
+        `Workflow.start` runs, the proposal has no state yet: it is then the page's pending one without a
+        state, so a path that finished at once still removes rather than publishes."""
+        if not isinstance(workflow_state.content_object, Page):
+            return None
+        return (
+            self.pending()
+            .filter(page_id=workflow_state.object_id)
+            .filter(models.Q(workflow_state=workflow_state) | models.Q(workflow_state__isnull=True))
+            .first()
+        )
+
+
+class RemovalProposal(models.Model):
+    """A proposal to take an outdated page off the site (seed 001 Điều 9.5, 11.2). It runs through the board's
+    moderation path; approved at the end, the page is unpublished and kept with its revisions (archived,
+    never deleted)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", "Đang chờ duyệt"
+        REMOVED = "removed", "Đã gỡ (lưu trữ)"
+        REJECTED = "rejected", "Không đồng ý gỡ"
+        CANCELLED = "cancelled", "Đã hủy"
+
+    page = models.ForeignKey(
+        Page, verbose_name="trang", on_delete=models.CASCADE, related_name="removal_proposals"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="người đề nghị", on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField("lý do", error_messages={"blank": REASON_REQUIRED, "null": REASON_REQUIRED})
+    created_at = models.DateTimeField("ngày đề nghị", auto_now_add=True)
+    workflow_state = models.OneToOneField(
+        WorkflowState,
+        verbose_name="quy trình duyệt",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="removal_proposal",
+    )
+    outcome = models.CharField("kết quả", max_length=20, choices=Outcome.choices, default=Outcome.PENDING)
+
+    objects = RemovalProposalQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "đề nghị gỡ tin, bài"
+        verbose_name_plural = "đề nghị gỡ tin, bài"
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"],
+                condition=models.Q(outcome="pending"),
+                name="editorial_one_pending_removal",
+                violation_error_message=ALREADY_PROPOSED,
+            )
+        ]
+
+    def __str__(self):
+        return f"Đề nghị gỡ «{self.page.title}»"

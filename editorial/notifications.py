@@ -5,13 +5,16 @@ from django.conf import settings
 from django.core.mail import send_mail
 from wagtail.log_actions import log
 from wagtail.models import TaskState
-from wagtail.signals import page_published, task_submitted
+from wagtail.signals import page_published, published, task_submitted
+
+from legal_docs.models import LegalDocument
 
 from .enums import Role
 from .models import BoardTask
 from .permissions import board_roles
 
 OFFICIAL_SOURCE_PUBLICATION = "editorial.official_source_publication"
+OFFICIAL_DOCUMENTS = "Văn bản pháp luật"
 
 
 def notify_approvers(sender, instance, user=None, **kwargs):
@@ -34,19 +37,21 @@ def notify_approvers(sender, instance, user=None, **kwargs):
 
 
 def record_direct_publication(sender, instance, revision=None, **kwargs):
-    """The admin's direct publications are listed in the weekly report to the board (seed 004 Điều 4.4)."""
+    """The admin's direct publications are listed in the weekly report to the board (seed 004 Điều 4.4): pages
+    marked as from an official source, and legal documents (themselves an official source)."""
     user = revision.user if revision else None
     source = getattr(instance, "official_source", None)
-    if (
-        user is None
-        or source is None
-        or Role.ADMIN not in board_roles(user)
-        or Role.HEAD in board_roles(user)
-    ):
+    source_name = source.name if source else OFFICIAL_DOCUMENTS if sender is LegalDocument else None
+    if user is None or source_name is None:
         return
-    log(instance, OFFICIAL_SOURCE_PUBLICATION, user=user, data={"source": source.name})
+    roles = board_roles(user)
+    if Role.ADMIN in roles and Role.HEAD not in roles:
+        log(instance, OFFICIAL_SOURCE_PUBLICATION, user=user, data={"source": source_name})
 
 
 def connect():
     task_submitted.connect(notify_approvers, sender=TaskState, dispatch_uid="editorial-notify-approvers")
     page_published.connect(record_direct_publication, dispatch_uid="editorial-direct-publication")
+    published.connect(
+        record_direct_publication, sender=LegalDocument, dispatch_uid="editorial-direct-document-publication"
+    )

@@ -1,6 +1,5 @@
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,7 +7,17 @@ from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
 from .notifications import OFFICIAL_SOURCE_PUBLICATION
-from .reports import REPORTS
+from .removal import (
+    PROPOSE_REMOVAL_URL,
+    REMOVAL_PROPOSED,
+    ProposeRemovalView,
+    RemovalPanel,
+    RemovalProposedFormatter,
+    removal_notice,
+    removals_awaiting,
+)
+from .reports import REPORTS, STALE_SLUG
+from .reports.access import ReportMenuItem
 
 
 @hooks.register("register_log_actions")
@@ -69,10 +78,38 @@ def register_report_urls():
 
 
 def _report_menu_item(report, order):
-    return lambda: MenuItem(
+    return lambda: ReportMenuItem(
         report.label, reverse(f"editorial_{report.name}_report"), icon_name=report.icon, order=order
     )
 
 
 for _order, _report in enumerate(REPORTS, start=700):
     hooks.register("register_reports_menu_item", _report_menu_item(_report, _order))
+
+
+# Removal of outdated content (editorial.removal) -------------------------------------------------------
+@hooks.register("register_log_actions")
+def register_removal_log_action(actions):
+    actions.register_action(REMOVAL_PROPOSED)(RemovalProposedFormatter)
+
+
+@hooks.register("register_admin_urls")
+def register_removal_urls():
+    return [
+        path(
+            f"bao-cao/{STALE_SLUG}/<int:page_id>/de-nghi-go/",
+            ProposeRemovalView.as_view(),
+            name=PROPOSE_REMOVAL_URL,
+        )
+    ]
+
+
+hooks.register("before_edit_page", removal_notice)
+
+
+@hooks.register("construct_homepage_panels")
+def add_removal_panel(request, panels):
+    """Removals waiting for the user, first on their dashboard: approving one takes the page off the site."""
+    proposals = removals_awaiting(request.user)
+    if proposals.exists():
+        panels.insert(0, RemovalPanel(proposals))

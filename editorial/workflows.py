@@ -3,5 +3,11 @@
 
 def publish_approved(workflow_state, user=None):
     """Publish at once (approved items go online the day they are approved). The completed path is the
-    authority: a deputy whose approval is final for a section holds no publish permission of their own."""
+    authority: a deputy whose approval is final for a section holds no publish permission of their own.
+    A path run for a removal proposal unpublishes the page instead (editorial.removal): nothing is published
+    then, not even a newer draft."""
+    from .removal import remove_if_proposed  # this module is imported while wagtail.models loads
+
+    if remove_if_proposed(workflow_state, user=user):
+        return
     workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)

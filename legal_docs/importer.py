@@ -36,6 +36,7 @@ from wagtail.log_actions import registry as log_registry
 from wagtail.models import Collection, ReferenceIndex
 
 from documents.models import PortalDocument
+from documents.stamps import stamped_documents
 from home.models import SubjectArea
 from search.text import fold, normalize
 
@@ -494,6 +495,22 @@ class Importer:
                     PortalDocument.objects.filter(pk=document.pk).update(file_hash=sha1)
                     document.file_hash = sha1
                 self.documents[sha1] = document
+        self.refuse_stamped_files()
+
+    def refuse_stamped_files(self):
+        """Imported documents go online at once, without publish(): a file whose text carries a
+        classification stamp stops the whole import instead (seed 003 Điều 5)."""
+        labels = dict(stamped_documents(document.pk for document in self.documents.values()))
+        errors = [
+            f"Dòng {row.line}: tệp «{name}» mang dấu «{labels[self.documents[sha1]]}», "
+            "không được đăng lên cổng (seed 003 Điều 5)."
+            for row in self.rows
+            if row.action in ("create", "update")
+            for name, _path, sha1 in row.files
+            if self.documents[sha1] in labels
+        ]
+        if errors:
+            raise ImportFailed(errors)
 
     def apply(self, doc, row):
         doc.number = row.number

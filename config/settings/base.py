@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "projects",
     "feedback",
     "editorial",
+    "royalties",
     "search",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",

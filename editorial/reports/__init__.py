@@ -6,7 +6,13 @@ URLs and menu items from this list.
 
 from dataclasses import dataclass
 
+from .direct_publications import DirectPublicationReportView
 from .posting import PostingReportView
+from .publication_deadlines import PublicationDeadlineReportView
+from .sections import SectionReportView
+from .stale import SLUG as STALE_SLUG
+from .stale import StaleContentReportView
+from .timeliness import TimelinessReportView
 
 
 @dataclass(frozen=True)
@@ -20,4 +26,9 @@ class Report:
 
 REPORTS = [
     Report("tin-bai-thanh-vien", PostingReportView, "posting", "Tin, bài theo thành viên"),
+    Report("tin-bai-chuyen-muc", SectionReportView, "sections", "Tin, bài theo chuyên mục", "folder-open-1"),
+    Report("thoi-han-duyet", TimelinessReportView, "timeliness", "Thời hạn duyệt", icon="time"),
+    Report("dang-truc-tiep", DirectPublicationReportView, "direct_publications", "Đăng trực tiếp", "upload"),
+    Report("han-dang-tai", PublicationDeadlineReportView, "publication_deadlines", "Hạn đăng tải", "date"),
+    Report(STALE_SLUG, StaleContentReportView, "stale", "Nội dung lâu không cập nhật", icon="time"),
 ]

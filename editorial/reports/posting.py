@@ -1,20 +1,26 @@
-"""The monthly and quarterly posting report: items each board member published against the quota
-(2 a month, 6 a quarter: seed 000 Điều 5.4, seed 004 Điều 8.2)."""
+"""The monthly and quarterly posting report: items each board member published against the quota (2 a month,
+6 a quarter: seed 000 Điều 5.4, seed 004 Điều 8.2). Also home of the report period (?period=2026-11 or
+2026-Q4) the other board reports filter by."""
 
 import datetime
 import re
 from dataclasses import dataclass
 
+import django_filters
+from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from ..calendar import start_of_day
 from ..enums import Role
 from ..models import EditorialBoard
+from .access import BoardFilterSet, BoardReportMixin, board_label
 
 QUOTA = {"month": 2, "quarter": 6}
-PERIOD = re.compile(r"^(\d{4})-(?:(\d{1,2})|Q([1-4]))$")
+PERIOD = re.compile(r"^(\d{4})-(?:(0?[1-9]|1[0-2])|Q([1-4]))$")
 
 
 @dataclass
@@ -41,8 +47,22 @@ def period_bounds(text, today=None):
     if quarter:
         start = datetime.date(year, 3 * int(quarter) - 2, 1)
         return "quarter", start, _add_months(start, 3)
-    start = datetime.date(year, min(max(int(month), 1), 12), 1)
+    start = datetime.date(year, int(month), 1)
     return "month", start, _add_months(start, 1)
+
+
+def period_label(text, today=None):
+    """ "Tháng 11/2026" or "Quý 4/2026", for the line above a report."""
+    kind, start, _end = period_bounds(text, today)
+    if kind == "quarter":
+        return f"Quý {(start.month + 2) // 3}/{start.year}"
+    return f"Tháng {start.month}/{start.year}"
+
+
+def period_window(text, today=None):
+    """The period as aware datetimes [start, end) in local time, for timestamp filters."""
+    _kind, start, end = period_bounds(text, today)
+    return start_of_day(start), start_of_day(end)
 
 
 def _add_months(day, months):
@@ -50,20 +70,36 @@ def _add_months(day, months):
     return day.replace(year=day.year + index // 12, month=index % 12 + 1)
 
 
-def posting_rows(period_text=None):
-    kind, start, end = period_bounds(period_text)
-    window = [timezone.make_aware(datetime.datetime.combine(day, datetime.time())) for day in (start, end)]
+def published_pages(root, window):
+    """Live pages under `root` first published within `window`: the items a period counts."""
+    return (
+        Page.objects.live()
+        .descendant_of(root)
+        .filter(first_published_at__gte=window[0], first_published_at__lt=window[1])
+    )
+
+
+class PeriodFilterSet(BoardFilterSet):
+    period = django_filters.CharFilter(
+        label="Kỳ báo cáo",
+        help_text="Tháng (2026-11) hoặc quý (2026-Q4); để trống là tháng này.",
+        validators=[RegexValidator(PERIOD, "Nhập kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý).")],
+    )
+
+
+def posting_rows(period_text=None, boards=None):
+    kind, _start, _end = period_bounds(period_text)
+    window = period_window(period_text)
+    boards = EditorialBoard.objects.select_related("site__root_page") if boards is None else boards
     rows = []
-    for board in EditorialBoard.objects.select_related("site__root_page"):
-        pages = Page.objects.descendant_of(board.site.root_page).filter(
-            first_published_at__gte=window[0], first_published_at__lt=window[1], live=True
-        )
+    for board in boards:
+        pages = published_pages(board.site.root_page, window)
         for seat in board.members.filter(active=True).select_related("user").order_by("user__last_name"):
             if not set(seat.roles) & {Role.MEMBER, Role.CONTRIBUTOR, Role.DEPUTY, Role.STANDING_DEPUTY}:
                 continue
             rows.append(
                 PostingRow(
-                    board=board.site.site_name or board.site.hostname,
+                    board=board_label(board),
                     member=str(seat.user),
                     position=seat.user.position,
                     roles=", ".join(Role(role).label for role in seat.roles),
@@ -74,12 +110,13 @@ def posting_rows(period_text=None):
     return rows
 
 
-class PostingReportView(ReportView):
+class PostingReportView(BoardReportMixin, ReportView):
     """Posts per member against the quota, by month (?period=2026-11) or quarter (?period=2026-Q4)."""
 
     page_title = "Tin, bài đăng theo thành viên"
     index_url_name = "editorial_posting_report"
     index_results_url_name = "editorial_posting_report_results"
+    filterset_class = PeriodFilterSet
     columns = [
         Column("board", label="Trang"),
         Column("member", label="Thành viên"),
@@ -89,11 +126,14 @@ class PostingReportView(ReportView):
         Column("quota", label="Định mức"),
         Column("verdict", label="Kết quả"),
     ]
-    list_export = ["board", "member", "position", "roles", "published", "quota", "verdict"]
-    export_headings = {column.name: column.label for column in columns}
 
-    def get_queryset(self):
-        return posting_rows(self.request.GET.get("period"))
+    @cached_property
+    def rows(self):
+        return posting_rows(self.params.get("period"), self.boards)
+
+    @property
+    def summary(self):
+        return f"Kỳ báo cáo: {period_label(self.params.get('period'))}."
 
     def get_filename(self):
-        return f"tin-bai-theo-thanh-vien-{self.request.GET.get('period') or 'thang-nay'}"
+        return f"tin-bai-theo-thanh-vien-{self.params.get('period') or 'thang-nay'}"

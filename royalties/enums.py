@@ -1,0 +1,9 @@
+from django.db import models
+
+
+class Status(models.TextChoices):
+    """Where a royalty proposal stands: the secretariat proposes, the head decides (seed 001 Điều 9.9)."""
+
+    PROPOSED = "proposed", "Chờ duyệt"
+    APPROVED = "approved", "Đã duyệt"
+    REJECTED = "rejected", "Từ chối"
