@@ -177,3 +177,58 @@ def test_an_acting_head_approves_only_inside_the_period_and_it_is_logged(board, 
     with pytest.raises(ValidationError) as failure:
         bad.full_clean()
     assert "thành viên đang tham gia" in str(failure.value) and "Ngày kết thúc" in str(failure.value)
+
+
+def test_every_board_action_is_in_the_audit_log_with_its_actor(board, client):
+    """Submit, approve, reject, publish, unpublish, a delegation and the board file: each leaves an entry in
+    Wagtail's audit log naming who acted (and, for the acting head, on whose behalf: test above)."""
+    import datetime
+
+    from wagtail.models import ModelLogEntry, PageLogEntry
+
+    from editorial.models import HeadDelegation
+
+    sections, users = board
+    page, state = submit(sections["tin-tuc"], users["author"])
+    act(state, users["secretary"], "reject", comment="Bổ sung nguồn tin")
+    state.refresh_from_db()
+    state.resume(users["author"])  # the author resubmits after correcting
+    for approver in ("secretary", "deputy.news", "head"):
+        act(state, users[approver])
+    Page.objects.get(pk=page.pk).specific.unpublish(user=users["head"])
+    logged = PageLogEntry.objects.filter(page=page).exclude(user=None)
+    entries = {(entry.action, entry.user.username) for entry in logged}
+    assert {
+        ("wagtail.workflow.start", "author"),
+        ("wagtail.workflow.resume", "author"),
+        ("wagtail.workflow.reject", "secretary"),
+        ("wagtail.workflow.approve", "secretary"),
+        ("wagtail.workflow.approve", "deputy.news"),
+        ("wagtail.workflow.approve", "head"),
+        ("wagtail.publish", "head"),
+        ("wagtail.unpublish", "head"),
+    } <= entries
+
+    client.force_login(users["head"])
+    today = datetime.date.today()
+    response = client.post(
+        "/admin/snippets/editorial/headdelegation/add/",
+        {
+            "board": board_id(),
+            "delegate": users["deputy.news"].pk,
+            "starts_on": today.isoformat(),
+            "ends_on": (today + datetime.timedelta(days=5)).isoformat(),
+            "reason": "Trưởng ban nghỉ phép",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    delegation = HeadDelegation.objects.get()
+    created = ModelLogEntry.objects.get(action="wagtail.create", object_id=str(delegation.pk))
+    assert created.user == users["head"]
+    assert ModelLogEntry.objects.filter(action="editorial.board_file").exists()
+
+
+def board_id():
+    from editorial.models import EditorialBoard
+
+    return EditorialBoard.objects.get().pk
