@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("captcha/", include("captcha.urls")),
     path("", include("legal_docs.urls")),
+    path("", include("feedback.urls")),
 ]
 
 if settings.SERVE_MEDIA:

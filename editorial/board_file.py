@@ -107,6 +107,7 @@ class Entry:
     roles: list = field(default_factory=list)
     sections: list = field(default_factory=list)
     approves: list = field(default_factory=list)
+    fields: list = None  # fields (lĩnh vực) whose citizens' questions the member answers; None: key absent
 
 
 @dataclass
@@ -155,6 +156,8 @@ def _check(data):
         if site:
             entry.sections = [_find_section(site, path, where, problems) for path in entry.sections]
             entry.approves = [_find_section(site, path, where, problems) for path in entry.approves]
+        if entry.fields is not None:
+            entry.fields = _find_fields(entry.fields, where, problems)
         entries.append(entry)
     if not problems and not any(Role.HEAD in entry.roles for entry in entries):
         problems.append("Ban biên tập phải có một Trưởng ban (vai trò head).")
@@ -209,6 +212,7 @@ def _entry(raw, where, problems):
         roles=list(dict.fromkeys(roles)),
         sections=list(raw.get("sections") or []),
         approves=list(raw.get("approves") or []),
+        fields=list(raw.get("fields") or []) if "fields" in raw else None,
         **text,
     )
 
@@ -226,6 +230,17 @@ def _find_section(site, path, where, problems):
             f"{where}: không có chuyên mục '{path}' trên trang {site.site_name or site.hostname}."
         )
     return page
+
+
+def _find_fields(slugs, where, problems):
+    """The fields (lĩnh vực, home.SubjectArea) named by their slugs."""
+    from home.models import SubjectArea
+
+    found = {area.slug: area for area in SubjectArea.objects.filter(slug__in=[str(slug) for slug in slugs])}
+    for slug in slugs:
+        if str(slug) not in found:
+            problems.append(f"{where}: không có lĩnh vực '{slug}' (khóa 'fields': đường dẫn của lĩnh vực).")
+    return list(found.values())
 
 
 # Writing ------------------------------------------------------------------------------------------------
@@ -259,6 +274,7 @@ class _Writer:
                     section_groups[section.pk] = self.section_group(section)
                 wanted.add(section_groups[section.pk])
             self.assign(member, entry)
+            self.answer_fields(member, entry)
             self.set_groups(user, wanted)
         self.deactivate(board, kept)
         self.workflow(board)
@@ -388,6 +404,22 @@ class _Writer:
                 member=member, section_id=section_id, approves=wanted[section_id]
             )
             self.outcome.changes.append(f"{member.user}: phụ trách chuyên mục #{section_id}")
+
+    def answer_fields(self, member, entry):
+        """The fields whose questions the member answers (feedback.FieldResponsibility), exactly as the file
+        lists them; a member without a 'fields' key keeps what was set in the admin."""
+        from feedback.models import FieldResponsibility
+
+        if entry.fields is None:
+            return
+        wanted = {area.pk: area for area in entry.fields}
+        have = {row.field_id: row for row in FieldResponsibility.objects.filter(member=member)}
+        for field_id in have.keys() - wanted.keys():
+            have[field_id].delete()
+            self.outcome.changes.append(f"{member.user}: thôi trả lời hỏi đáp lĩnh vực #{field_id}")
+        for field_id in wanted.keys() - have.keys():
+            FieldResponsibility.objects.create(member=member, field=wanted[field_id])
+            self.outcome.changes.append(f"{member.user}: trả lời hỏi đáp lĩnh vực {wanted[field_id]}")
 
     def set_groups(self, user, wanted):
         mine = set(user.groups.filter(pk__in=self.board_groups()))

@@ -11,6 +11,7 @@ import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.crypto import get_random_string
 from django.utils.deconstruct import deconstructible
@@ -92,3 +93,10 @@ def _image_format(data):
     except Exception:  # Pillow raises many kinds of errors on broken or hostile images
         return ""
     return kind
+
+
+def download(file, missing_message):
+    """A citizen's file for staff: always as a download (never shown inline), under its stored name."""
+    if not file:
+        raise Http404(missing_message)
+    return FileResponse(file.open("rb"), as_attachment=True, filename=file.name.rsplit("/", 1)[-1])

@@ -36,7 +36,12 @@ def nfc(value):
 
 class GuardedForm(forms.Form):
     """Base of every citizen-facing form. Subclasses declare their fields with max_length; this adds the
-    honeypot, the fill-time token and (unless switched off in settings) the CAPTCHA, and stores text NFC."""
+    honeypot, the fill-time token and (unless switched off in settings) the CAPTCHA, and stores text NFC.
+
+    A low-value form (a page rating) sets `use_captcha = False`: the honeypot, the fill time and the rate
+    limit are enough there, and a CAPTCHA would cost more readers' answers than it stops."""
+
+    use_captcha = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +51,7 @@ class GuardedForm(forms.Form):
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
         self.fields[STARTED] = forms.CharField(widget=forms.HiddenInput, initial=start_token)
-        if settings.FEEDBACK_CAPTCHA:
+        if settings.FEEDBACK_CAPTCHA and self.use_captcha:
             from captcha.fields import CaptchaField
 
             self.fields["captcha"] = CaptchaField(

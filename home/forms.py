@@ -38,3 +38,16 @@ class ListedModelChoiceField(forms.ModelChoiceField):
 
     iterator = ListedChoiceIterator
     widget = PlainSelect
+
+
+class FilterForm(forms.Form):
+    """A public listing's GET filters: a value that does not validate is dropped, never an error page."""
+
+    def chosen(self):
+        """Valid, non-empty filters: ({name: cleaned value}, {name: value as typed in the URL})."""
+        self.is_valid()
+        names = [name for name, value in self.cleaned_data.items() if value not in (None, "")]
+        return (
+            {name: self.cleaned_data[name] for name in names},
+            {name: self.data[name] for name in names},
+        )

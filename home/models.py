@@ -146,6 +146,8 @@ class HomePage(BasePortalPage):
         "organisation.ContactPage",
         "schedule.SchedulePage",
         "legal_docs.LegalDocumentIndexPage",
+        "feedback.ConsultationIndexPage",
+        "feedback.QuestionIndexPage",
     ]
     template = "home/home_page.html"
 

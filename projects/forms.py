@@ -1,12 +1,13 @@
 from django import forms
 
+from home.forms import FilterForm
 from home.models import SubjectArea
 
 from .enums import ProjectSort, ProjectStatus, ProjectType
 
 
-class ProjectFilterForm(forms.Form):
-    """The project list's GET filters; a value that does not validate is dropped, never an error page."""
+class ProjectFilterForm(FilterForm):
+    """The project list's GET filters."""
 
     status = forms.ChoiceField(
         label="Tình trạng", choices=[("", "Tất cả"), *ProjectStatus.choices], required=False
@@ -27,12 +28,3 @@ class ProjectFilterForm(forms.Form):
     def __init__(self, data, years):
         super().__init__(data)
         self.fields["year"].choices = [("", "Tất cả các năm"), *((year, year) for year in years)]
-
-    def chosen(self):
-        """Valid, non-empty filters: ({name: cleaned value}, {name: value as typed in the URL})."""
-        self.is_valid()
-        names = [name for name, value in self.cleaned_data.items() if value not in (None, "")]
-        return (
-            {name: self.cleaned_data[name] for name in names},
-            {name: self.data[name] for name in names},
-        )

@@ -1,12 +1,9 @@
 """Admin screens: proposals (list, propose, correct, inspect), the head's decision, the published items still
 waiting for a proposal, and the rate table. Every check is made in the views, not only by hiding buttons."""
 
-from functools import wraps
-
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,6 +22,7 @@ from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from editorial.models import EditorialBoard
+from home.refusals import refuse_with_403
 from home.tree import descendants_q
 from news.models import ArticlePage
 
@@ -43,21 +41,6 @@ REFUSED = (
 NOT_DECIDER = (
     "Chỉ Trưởng ban, hoặc người được Trưởng ban ủy quyền trong thời gian ủy quyền, được duyệt nhuận bút."
 )
-
-
-def refuse_with_403(view):
-    """Answer a refusal with 403 and its reason. Wagtail's admin wrapper would turn PermissionDenied into a
-    redirect to the dashboard, which a script (or a test) cannot tell from success."""
-
-    @wraps(view)
-    def guarded(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as refusal:
-            context = {"page_title": "Không có quyền", "reason": str(refusal) or REFUSED}
-            return TemplateResponse(request, "royalties/forbidden.html", context, status=403)
-
-    return guarded
 
 
 def local_time(moment):
@@ -345,7 +328,7 @@ class ProposalViewSet(ModelViewSet):
                 "chua-de-xuat/results/", PendingItemsView.as_view(results_only=True), name="pending_results"
             ),
         ]
-        return decorate_urlpatterns(patterns, refuse_with_403)
+        return decorate_urlpatterns(patterns, refuse_with_403(REFUSED))
 
 
 class RateViewSet(ModelViewSet):

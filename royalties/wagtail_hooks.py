@@ -4,10 +4,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from home.refusals import refuse_with_403
+
 from .models import APPROVE_ACTION, REJECT_ACTION, RoyaltyProposal, vnd
 from .permissions import ProposalPermissionPolicy
 from .reports import WorksheetReportView
-from .views import RoyaltiesGroup, refuse_with_403
+from .views import REFUSED, RoyaltiesGroup
 
 # Before any view asks the registry, or Wagtail would settle on Django model permissions for proposals.
 register_permission_policy(RoyaltyProposal, ProposalPermissionPolicy(RoyaltyProposal))
@@ -32,8 +34,8 @@ def register_pending_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_worksheet_urls():
-    view = refuse_with_403(WorksheetReportView.as_view())
-    results = refuse_with_403(WorksheetReportView.as_view(results_only=True))
+    view = refuse_with_403(REFUSED)(WorksheetReportView.as_view())
+    results = refuse_with_403(REFUSED)(WorksheetReportView.as_view(results_only=True))
     return [
         path("bao-cao/nhuan-but/", view, name="royalties_worksheet_report"),
         path("bao-cao/nhuan-but/results/", results, name="royalties_worksheet_report_results"),

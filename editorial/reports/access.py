@@ -10,12 +10,13 @@ boards they sit on.
 import datetime
 
 import django_filters
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+from home.refusals import refused
 
 from ..enums import Role
 from ..models import BoardMember, EditorialBoard
@@ -85,9 +86,7 @@ class BoardReportMixin:
     def dispatch(self, request, *args, **kwargs):
         """A 403 page in the admin: raising PermissionDenied would make Wagtail redirect to the dashboard."""
         if not may_read_reports(request.user):
-            return TemplateResponse(
-                request, "editorial/reports/refused.html", {"message": REFUSED}, status=403
-            )
+            return refused(request, REFUSED, "Không có quyền xem báo cáo")
         return super().dispatch(request, *args, **kwargs)
 
     @cached_property

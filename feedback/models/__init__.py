@@ -3,6 +3,34 @@
 One module per kind; this package re-exports the models so Django finds them.
 """
 
+from .consultations import (
+    ConsultationComment,
+    ConsultationFile,
+    ConsultationIndexPage,
+    ConsultationLegalDocument,
+    ConsultationPage,
+)
 from .mail import OutgoingMail
+from .questions import (
+    AnsweredQuestionPage,
+    FieldResponsibility,
+    Question,
+    QuestionEvent,
+    QuestionIndexPage,
+)
+from .ratings import PageRating
 
-__all__ = ["OutgoingMail"]
+__all__ = [
+    "ConsultationComment",
+    "ConsultationFile",
+    "ConsultationIndexPage",
+    "ConsultationLegalDocument",
+    "ConsultationPage",
+    "PageRating",
+    "OutgoingMail",
+    "AnsweredQuestionPage",
+    "FieldResponsibility",
+    "Question",
+    "QuestionEvent",
+    "QuestionIndexPage",
+]

@@ -118,10 +118,13 @@ def test_an_oversize_attachment_is_refused():
         check_attachment(upload)
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_failing_mail_server_loses_nothing_and_the_mail_is_retried():
-    with mock.patch("feedback.outbox.send_mail", side_effect=ConnectionRefusedError("SMTP down")):
+def test_a_failing_mail_server_loses_nothing_and_the_mail_is_retried(django_capture_on_commit_callbacks):
+    with (
+        mock.patch("feedback.outbox.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+    ):
         queue_mail("dan@example.vn", "Mã tra cứu", "HD-1")
+    assert len(callbacks) == 1  # sending waits for the commit
     pending = OutgoingMail.objects.get()
     assert pending.sent_at is None and pending.attempts == 1 and "SMTP down" in pending.last_error
     out = io.StringIO()

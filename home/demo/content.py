@@ -101,22 +101,6 @@ SECTIONS = [
             ),
         ],
     ),
-    (
-        "gop-y-du-thao",
-        "Góp ý dự thảo",
-        "Lấy ý kiến của tổ chức, cá nhân đối với dự thảo văn bản quy phạm pháp luật.",
-        ["<p>Các dự thảo đang lấy ý kiến, thời hạn góp ý và địa chỉ cơ quan tiếp nhận.</p>"],
-        [],
-    ),
-    (
-        "hoi-dap",
-        "Hỏi đáp",
-        "Gửi câu hỏi, phản ánh, kiến nghị và tra cứu câu trả lời.",
-        [
-            "<p>Câu hỏi được Ban biên tập phân loại, chuyển đến đơn vị chuyên môn và trả lời trong 15 ngày làm việc.</p>"
-        ],
-        [],
-    ),
 ]
 
 MENU_ORDER = [

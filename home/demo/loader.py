@@ -152,6 +152,8 @@ def ensure_accounts():
 
 @transaction.atomic
 def load_demo_portal():
+    from feedback.demo import load_demo as load_questions
+    from feedback.demo_consultations import load_demo as load_consultations
     from legal_docs.demo import load_demo as load_legal_documents
     from news.demo import load_demo as load_news
     from organisation.demo import load_demo as load_organisation
@@ -171,6 +173,8 @@ def load_demo_portal():
         load_projects,
         load_procedures,
         load_organisation,
+        load_consultations,
+        load_questions,
     )
     for load in loaders:
         load(home)
