@@ -22,6 +22,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -82,9 +83,9 @@ def start_server():
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            requests.get(url + FORM_PATH, timeout=2)
+            requests.get(url + FORM_PATH, timeout=10)
             return server, url
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not start")
@@ -111,7 +112,7 @@ def submit(url, run, number, field_id):
     }
     response = session.post(url + FORM_PATH, data=data, headers={"Referer": url + FORM_PATH}, timeout=30)
     match = CODE.search(response.text) if response.status_code == 200 else None
-    return title, match.group(0) if match else None, time.perf_counter() - started
+    return title, match.group(0) if match else None, time.perf_counter() - started, response.status_code
 
 
 def main():
@@ -136,7 +137,8 @@ def main():
             server.terminate()
             server.wait()
 
-    accepted = [(title, code) for title, code, _seconds in results if code]
+    accepted = [(title, code) for title, code, _seconds, _status in results if code]
+    refused = Counter(status for _title, code, _seconds, status in results if not code)
     stored = Question.objects.filter(title__startswith=f"Câu hỏi tải thử {run} ")
     titles = list(stored.values_list("title", flat=True))
     codes = set(stored.values_list("code", flat=True))
@@ -155,6 +157,11 @@ def main():
         f"accepted (code shown): {len(accepted)}; rows stored: {len(titles)}; "
         f"accepted but missing: {len(missing)}; stored twice: {duplicates}; distinct codes: {len(codes)}"
     )
+    if refused:
+        print(
+            "not accepted, by HTTP status: "
+            + ", ".join(f"{code}: {n}" for code, n in sorted(refused.items()))
+        )
     if missing or duplicates or len(titles) != len(accepted) or len(codes) != len(titles):
         raise SystemExit("FAILED: a submission was lost or stored twice")
     print("OK: every accepted submission is stored exactly once")

@@ -45,7 +45,7 @@ def start(var_dir, port, log):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 600  # a loaded 2-core CI machine; about 1 min when idle
     while time.monotonic() < deadline:
         assert process.poll() is None, Path(log.name).read_text()[-3000:]
         try:
@@ -53,7 +53,7 @@ def start(var_dir, port, log):
         except OSError:
             time.sleep(1)
     stop(process)
-    raise AssertionError("make run did not serve the portal within 5 minutes")
+    raise AssertionError("make run did not serve the portal within 10 minutes")
 
 
 def stop(process):

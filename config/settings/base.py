@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "feedback",
     "editorial",
     "royalties",
+    "operations",
     "search",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
@@ -112,6 +113,12 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers write at once (citizens' forms): a write transaction takes the lock when it
+    # begins and waits for it, instead of failing with "database is locked" halfway; WAL lets readers go on.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The portal's tables fit in RAM (or on SSD): PostgreSQL's default random_page_cost (4, for spinning
     # disks) makes the planner scan 100,000 legal documents instead of using the full-text index.

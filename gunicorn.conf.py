@@ -1,0 +1,70 @@
+"""Gunicorn settings for production: `gunicorn config.wsgi` reads this file from the working directory.
+
+Every value can be tuned from the environment, so that the same file serves a 2-core VM and a larger node.
+"""
+
+import os
+import socket
+
+DEFAULT_BIND = "0.0.0.0:8000 [::]:8000"
+
+
+def worker_count(cpus=None, cap=None):
+    """2 × cores + 1 (gunicorn's rule of thumb for sync workers), never more than WEB_CONCURRENCY."""
+    cpus = cpus or os.cpu_count() or 1
+    count = 2 * cpus + 1
+    cap = os.environ.get("WEB_CONCURRENCY") if cap is None else cap
+    return min(count, int(cap)) if cap else count
+
+
+def ipv6_available():
+    """False on a host with IPv6 switched off, where binding [::] would stop gunicorn from starting."""
+    try:
+        socket.socket(socket.AF_INET6).close()
+    except OSError:
+        return False
+    return True
+
+
+def dual_stack():
+    """True when an IPv6 wildcard socket also accepts IPv4 (Linux's default, bindv6only=0): 0.0.0.0 and
+    [::] on the same port would then clash with "Address already in use"."""
+    try:
+        with open("/proc/sys/net/ipv6/bindv6only") as flag:
+            return flag.read().strip() == "0"
+    except OSError:
+        return False
+
+
+def bind_addresses(value=None, ipv6=None, shared_stack=None):
+    """The addresses of BIND (space separated), minus those this host cannot bind: IPv6 ones without IPv6,
+    and 0.0.0.0:PORT when a dual-stack [::]:PORT already takes IPv4 on that port."""
+    addresses = (value if value is not None else os.environ.get("BIND", DEFAULT_BIND)).split()
+    ipv6 = ipv6_available() if ipv6 is None else ipv6
+    if not ipv6:
+        return [address for address in addresses if not address.startswith("[")]
+    shared_stack = dual_stack() if shared_stack is None else shared_stack
+    if not shared_stack:
+        return addresses
+    shadowed = {
+        "0.0.0.0:" + address.rsplit(":", 1)[1] for address in addresses if address.startswith("[::]:")
+    }
+    return [address for address in addresses if address not in shadowed]
+
+
+bind = bind_addresses()
+workers = worker_count()
+# A request taking longer than this is stuck (a page renders in tens of milliseconds): restart the worker.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# Behind a load balancer that reuses connections; longer than nothing, shorter than its idle timeout.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then so that a slow leak never takes a node down.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
+max_requests_jitter = max_requests // 10
+# Logs to stdout/stderr, for the process manager (systemd, container runtime) to collect.
+accesslog = "-"
+errorlog = "-"
+loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+# No runtime control socket, like `make run`'s --no-control-socket: nothing to manage workers from outside.
+control_socket_disable = True

@@ -1,0 +1,63 @@
+"""gunicorn.conf.py at the repository root: the values gunicorn would run with."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from gunicorn.config import Config
+
+CONF_PATH = Path(settings.BASE_DIR) / "gunicorn.conf.py"
+
+
+def load_conf():
+    """Import the file as gunicorn does (it is not a package module: its name has a dot)."""
+    spec = importlib.util.spec_from_file_location("portal_gunicorn_conf", CONF_PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def conf(monkeypatch):
+    for name in ("WEB_CONCURRENCY", "BIND", "GUNICORN_TIMEOUT"):
+        monkeypatch.delenv(name, raising=False)
+    return load_conf()
+
+
+def test_settings_are_real_gunicorn_settings(conf):
+    gunicorn = Config()
+    for name in ("bind", "workers", "timeout", "graceful_timeout", "keepalive", "accesslog", "errorlog"):
+        gunicorn.set(name, getattr(conf, name))
+    gunicorn.set("control_socket_disable", conf.control_socket_disable)
+
+    assert gunicorn.control_socket_disable is True
+    assert gunicorn.accesslog == "-"
+    assert gunicorn.timeout == 30 and gunicorn.graceful_timeout == 30
+
+
+def test_workers_follow_cpu_count_capped_by_web_concurrency(conf, monkeypatch):
+    assert conf.worker_count(cpus=2) == 5
+    assert conf.worker_count(cpus=4, cap="3") == 3
+    assert conf.worker_count(cpus=1, cap="8") == 3
+
+    monkeypatch.setenv("WEB_CONCURRENCY", "2")
+    monkeypatch.setattr("os.cpu_count", lambda: 16)
+    assert load_conf().workers == 2
+
+
+def test_default_bind_covers_ipv4_and_ipv6(conf):
+    assert conf.DEFAULT_BIND == "0.0.0.0:8000 [::]:8000"
+    # A host whose [::] socket takes IPv4 too (Linux's default): binding 0.0.0.0 as well would fail.
+    assert conf.bind_addresses(conf.DEFAULT_BIND, ipv6=True, shared_stack=True) == ["[::]:8000"]
+    assert conf.bind_addresses(conf.DEFAULT_BIND, ipv6=True, shared_stack=False) == [
+        "0.0.0.0:8000",
+        "[::]:8000",
+    ]
+    assert conf.bind_addresses(conf.DEFAULT_BIND, ipv6=False) == ["0.0.0.0:8000"]
+
+
+def test_bind_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("BIND", "127.0.0.1:9000 [::1]:9000")
+
+    assert load_conf().bind in (["127.0.0.1:9000", "[::1]:9000"], ["127.0.0.1:9000"])
