@@ -103,9 +103,12 @@ def dump_database(path):
             ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={path}"], connection
         )
     else:
-        connection.ensure_connection()
-        with closing(sqlite3.connect(path)) as copy:
-            connection.connection.backup(copy)
+        # A read-only connection of its own: the portal's connection may hold the write lock (transactions
+        # begin IMMEDIATE), and SQLite's backup from a connection that is writing never gets the pages. In
+        # WAL mode this reader sees the last commit and blocks nobody.
+        source = f"file:{connection.settings_dict['NAME']}?mode=ro"
+        with closing(sqlite3.connect(source, uri=True)) as original, closing(sqlite3.connect(path)) as copy:
+            original.backup(copy)
 
 
 def postgres_environment(connection):
