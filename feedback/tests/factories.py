@@ -22,6 +22,14 @@ from feedback.models.questions import new_code
 from feedback.protection import start_token
 from home.tests.factories import SubjectAreaFactory
 
+# A site board with one secretary (moderates citizens' input) and a contributor (may not).
+BOARD = """
+members:
+  - {username: head, full_name: Trịnh Xuân Long, roles: [head]}
+  - {username: secretary, full_name: Lê Hoàng Trung, roles: [secretary]}
+  - {username: ctv, full_name: Đỗ Thị Cộng Tác, roles: [contributor]}
+"""
+
 
 def solved_captcha():
     """The CAPTCHA fields as a person who read the image would fill them."""

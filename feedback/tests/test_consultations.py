@@ -18,6 +18,7 @@ from feedback.demo_consultations import load_demo
 from feedback.enums import CommentStatus, ConsultationStatus
 from feedback.models import ConsultationComment, ConsultationPage, OutgoingMail
 from feedback.tests.factories import (
+    BOARD,
     ConsultationCommentFactory,
     ConsultationIndexPageFactory,
     ConsultationPageFactory,
@@ -30,12 +31,6 @@ pytestmark = pytest.mark.django_db
 OPENS = local(2026, 12, 1, 8, 0)  # 01:00 UTC
 CLOSES = local(2026, 12, 31, 17, 0)  # 10:00 UTC
 UTC = datetime.UTC
-BOARD = """
-members:
-  - {username: head, full_name: Trịnh Xuân Long, roles: [head]}
-  - {username: secretary, full_name: Lê Hoàng Trung, roles: [secretary]}
-  - {username: ctv, full_name: Đỗ Thị Cộng Tác, roles: [contributor]}
-"""
 COMMUNE_BOARD = """
 site: xa-tan-lap.localhost
 members:
@@ -371,3 +366,11 @@ def test_the_demo_has_an_open_an_upcoming_and_a_closed_consultation_and_loads_tw
         and consultations[ConsultationStatus.OPEN].comments.approved().exists()
     )
     assert ConsultationComment.objects.count() == 5
+
+
+def test_an_approved_comment_with_html_is_shown_as_text(client, consultation):
+    payload = '<script>alert("x")</script>'
+    ConsultationCommentFactory(consultation=consultation, content=payload, status=CommentStatus.APPROVED)
+    with travel(OPENS + datetime.timedelta(days=2)):
+        html = client.get(consultation.url).content.decode()
+    assert payload not in html and "&lt;script&gt;alert" in html

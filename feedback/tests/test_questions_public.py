@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from editorial.calendar import add_working_days
 from feedback.attachments import MAX_ATTACHMENT_SIZE
@@ -296,3 +297,16 @@ def test_the_senders_personal_data_appears_nowhere_public(client, index, field, 
     for value in (*PRIVATE.values(), "Phung Thi Riengtu", "rieng tu 9471", "Bimatxyz"):
         response = client.get("/tim-kiem/", {"q": value})
         assert not response.context["page_obj"].object_list, value
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_nothing_is_stored(index, field):
+    response = Client(enforce_csrf_checks=True).post(ASK, form_data(field))
+    assert response.status_code == 403
+    assert not Question.objects.exists() and not OutgoingMail.objects.exists()
+
+
+def test_html_typed_into_the_form_comes_back_escaped(client, index, field):
+    payload = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    response = client.post(ASK, form_data(field, title=payload, consent=""))  # refused: the form comes back
+    html = response.content.decode()
+    assert payload not in html and "&lt;script&gt;" in html

@@ -11,19 +11,13 @@ from feedback.consultations import CommentForm
 from feedback.models import PageRating
 from feedback.rating_report import rating_rows
 from feedback.ratings import RatingForm
-from feedback.tests.factories import PageRatingFactory, guard_fields
+from feedback.tests.factories import BOARD, PageRatingFactory, guard_fields
 from home.tests.factories import HomePageFactory
 from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
 from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db
-BOARD = """
-members:
-  - {username: head, full_name: Trịnh Xuân Long, roles: [head]}
-  - {username: secretary, full_name: Lê Hoàng Trung, roles: [secretary]}
-  - {username: ctv, full_name: Đỗ Thị Cộng Tác, roles: [contributor]}
-"""
 COMMUNE_BOARD = """
 site: xa-tan-lap.localhost
 members:
