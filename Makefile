@@ -6,7 +6,8 @@ PORT ?= 8000
 # Bind the IPv6 loopback too where the machine has one.
 BIND6 := $(shell $(PYTHON) -c "import socket; socket.socket(socket.AF_INET6).bind(('::1', 0)); print('--bind [::1]:$(PORT)')" 2>/dev/null)
 
-.PHONY: run test lint browser clean
+.PHONY: run test lint browser axe clean
+AXE := node_modules/axe-core/axe.min.js
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +33,15 @@ run: $(VENV)/.installed-run
 browser:
 	@scripts/ensure-chromium
 
-test: $(VENV)/.installed-dev browser
+# axe-core (npm, pinned in package-lock.json) is injected into chromium by the accessibility tests.
+# npm stamps files with a 1985 date: touch, or make would reinstall on every run.
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+axe: $(AXE)
+
+test: $(VENV)/.installed-dev browser $(AXE)
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev
@@ -40,4 +49,4 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff format --check .
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules

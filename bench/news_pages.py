@@ -9,7 +9,6 @@ test client (no network). Prints median and p95 in milliseconds and the queries 
 import argparse
 import io
 import os
-import statistics
 import sys
 import time
 import uuid
@@ -30,8 +29,8 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from timing import measure  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from news.models import ArticlePage, SectionPage  # noqa: E402
@@ -118,21 +117,6 @@ def seed(total):
         section.numchild = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).count()
         Page.objects.filter(pk=section.pk).update(numchild=section.numchild)
     return ArticlePage.objects.count()
-
-
-def measure(client, url, runs):
-    client.get(url)  # warm
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    timings.sort()
-    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    return statistics.median(timings), p95, len(queries)
 
 
 def main():

@@ -1,9 +1,9 @@
 """What an uploaded file really is, and the text in it, read from its content and never from its name.
 
-Everything here works on the file's bytes in memory, synchronously: uploads are capped at
-MAX_FILE_SIZE and agencies' documents are a few MB. The limits below bound the work a hostile or broken
-file can cause (zip bombs, endless PDFs, huge sheets); any parser error becomes a status, never an
-exception, so that a broken file can never break an upload.
+Everything here works on the file's bytes in memory, synchronously: uploads are capped by
+settings.DOCUMENTS_MAX_UPLOAD_SIZE and agencies' documents are a few MB. The limits below bound the work
+a hostile or broken file can cause (zip bombs, endless PDFs, huge sheets); any parser error becomes a
+status, never an exception, so that a broken file can never break an upload.
 """
 
 import io
@@ -27,7 +27,6 @@ from search.text import normalize
 
 from .enums import DocumentFormat, ExtractionStatus
 
-MAX_FILE_SIZE = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 2_000_000
 MAX_PDF_PAGES = 500
 MAX_SHEET_ROWS = 100_000

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
 
 from .enums import OPEN_FORMATS, DocumentFormat, ExtractionStatus
-from .inspection import MAX_FILE_SIZE, Inspection, inspect
+from .inspection import Inspection, inspect
+from .uploads import safe_filename
 
 INSPECTION_FIELDS = ("detected_format", "extraction_status", "extracted_text", "page_count")
 
@@ -53,6 +55,9 @@ class PortalDocument(AbstractDocument):
             super().clean()
 
     def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            # Whatever route the file came by (admin, bulk upload, import), it is stored under a clean name.
+            self.file.name = safe_filename(self.file.name)
         update_fields = kwargs.get("update_fields")
         if self._needs_inspection() and (update_fields is None or "file" in update_fields):
             self.inspect_file()
@@ -76,11 +81,11 @@ class PortalDocument(AbstractDocument):
     def _read_and_inspect(self):
         try:
             with self.open_file() as file:
-                data = file.read(MAX_FILE_SIZE + 1)
+                data = file.read(settings.DOCUMENTS_MAX_UPLOAD_SIZE + 1)
                 file.seek(0)  # the storage writes a new upload from this same file object
         except (OSError, ValueError):
             return Inspection("", ExtractionStatus.FAILED)
-        if len(data) > MAX_FILE_SIZE:
+        if len(data) > settings.DOCUMENTS_MAX_UPLOAD_SIZE:
             return Inspection("", ExtractionStatus.FAILED)
         return inspect(data, self.file_extension.lower())
 

@@ -12,15 +12,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.http import FileResponse, Http404
-from django.template.defaultfilters import filesizeformat
 from django.utils.crypto import get_random_string
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
 from documents.enums import DocumentFormat
 from documents.inspection import identify
+from documents.uploads import check_size, safe_filename
 
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 DOCUMENT_FORMATS = {DocumentFormat.PDF, DocumentFormat.ODT, DocumentFormat.DOCX}
 IMAGE_FORMATS = {"jpg": "JPEG", "png": "PNG"}
 EXTENSION_ALIASES = {"jpeg": "jpg"}
@@ -40,9 +39,7 @@ private_storage = PrivateStorage()
 
 def attachment_path(instance, filename):
     """A random folder per file and a sanitised name: names are never trusted or guessable."""
-    stem, extension = os.path.splitext(os.path.basename(filename))
-    safe_stem = "".join(char if char.isalnum() or char in "-_" else "-" for char in stem)[:60] or "tep"
-    return f"{instance._meta.model_name}/{get_random_string(24)}/{safe_stem}{extension.lower()[:6]}"
+    return f"{instance._meta.model_name}/{get_random_string(24)}/{safe_filename(filename)}"
 
 
 def check_attachment(upload):
@@ -50,16 +47,7 @@ def check_attachment(upload):
     name = upload.name
     extension = os.path.splitext(name)[1][1:].lower()
     extension = EXTENSION_ALIASES.get(extension, extension)
-    if upload.size > MAX_ATTACHMENT_SIZE:
-        raise ValidationError(
-            "Tệp «%(name)s» có dung lượng %(size)s, vượt mức tối đa %(limit)s.",
-            code="file_too_large",
-            params={
-                "name": name,
-                "size": filesizeformat(upload.size),
-                "limit": filesizeformat(MAX_ATTACHMENT_SIZE),
-            },
-        )
+    check_size(upload, settings.FEEDBACK_MAX_ATTACHMENT_SIZE)
     if extension not in DOCUMENT_FORMATS | IMAGE_FORMATS.keys():
         raise ValidationError(
             "Không nhận tệp «%(name)s»: chỉ nhận tệp %(accepted)s.",

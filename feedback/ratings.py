@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from legal_docs.models import LegalDocument
@@ -83,6 +84,10 @@ def rating_url(item):
     return reverse("feedback_rate", args=(kind.slug, item.pk)) if kind else ""
 
 
+# No CSRF token: the form sits under every article and document, and a token would keep those pages out of
+# the page cache (operations/page_cache.py). A rating changes nothing of anyone's session or account; the
+# honeypot, the signed fill time and the per-address limit are what stop abuse.
+@csrf_exempt
 @require_POST
 def rate(request, kind, pk):
     """Store one rating and thank the reader; a refused form says why, with a link back."""

@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Trang chủ và cài đặt chung"
-
-    def ready(self):
-        from home import chrome
-
-        chrome.connect()

@@ -1,29 +1,25 @@
 """The layout's navigation data (menu, breadcrumb trail, language links), cached.
 
 Every public page shows them and building them costs several page queries. The cache holds plain titles
-and URLs (never page content) under a generation that any page or view-restriction change renews, so an
-edit shows on the next request.
+and URLs (never page content) under the portal's content generation (operations/generation.py), which any
+page or view-restriction change renews, so an edit shows on the next request.
 """
 
-import uuid
 from collections import defaultdict
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import post_page_move
+from wagtail.models import Page
 
 from home.tree import descendants_q
+from operations import generation
 
-GENERATION_KEY = "portal:chrome-generation"
 TIMEOUT = 60 * 60
 
 
 def cached(name, request, *parts, build):
     """build() once per page generation, per host (page URLs are relative to the request's site)."""
-    generation = cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, None)
     host = request.get_host() if request else ""
-    key = ":".join(["portal", name, generation, host, *map(str, parts)])
+    key = ":".join(["portal", name, generation.current(), host, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()
@@ -63,16 +59,3 @@ def translations(page, request):
 
 def link(page, request):
     return {"pk": page.pk, "title": page.title, "url": page.get_url(request), "path": page.path}
-
-
-def invalidate(**kwargs):
-    """Any page saved, deleted or moved, or a view restriction changed, starts a new generation."""
-    instance = kwargs.get("instance")
-    if instance is None or isinstance(instance, (Page, PageViewRestriction)):
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def connect():
-    post_save.connect(invalidate, dispatch_uid="portal-chrome-save")
-    post_delete.connect(invalidate, dispatch_uid="portal-chrome-delete")
-    post_page_move.connect(invalidate, dispatch_uid="portal-chrome-move")

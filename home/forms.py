@@ -24,12 +24,13 @@ class PlainSelect(forms.Select):
 
 class ListedChoiceIterator(forms.models.ModelChoiceIterator):
     """Reads a short choice list in one query (Django's iterator() opens a server-side cursor on PostgreSQL:
-    three round trips per list)."""
+    three round trips per list), kept by the form's own queryset: a view that reads the same rows (the
+    search's facet names) and the rendered <select> share that one query."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.queryset.all():
+        for obj in self.queryset:
             yield self.choice(obj)
 
 

@@ -1,63 +1,107 @@
 """What the home page shows besides its own fields: news, this week's schedule, quick links."""
 
-from django.utils import timezone
+from dataclasses import dataclass
 
-from .tree import children_q, descendants_q
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.images.models import Filter
+
+from .tree import children_q, descendants_q, url_below
 
 LATEST_PER_SECTION = 4
 LATEST_DOCUMENTS = 5
+FEATURED_IMAGE = "fill-800x450"  # the featured article's image, above the latest news
+FEATURED_FILTER = Filter(FEATURED_IMAGE)
 
 
-def _sections(home):
+@dataclass(frozen=True)
+class SectionLink:
+    pk: int
+    title: str
+    url: str
+    path: str  # what descendants_q() reads
+
+
+def _sections(home, home_url, request):
     from news.models import SectionPage
 
-    return list(SectionPage.objects.live().public().filter(children_q(home)).in_menu())
+    sections = SectionPage.objects.live().public().filter(children_q(home)).in_menu()
+    return [
+        SectionLink(row["pk"], row["title"], url_below(row["url_path"], home, home_url, request), row["path"])
+        for row in sections.values("pk", "title", "url_path", "path")
+    ]
 
 
-def _featured(home, sections):
-    from news.models import ArticlePage
+def _featured(home):
+    """The chosen article if it is live, else the newest one: a card_values() row."""
+    from news.cards import card_values
+    from news.models import ArticlePage, articles_below
 
-    featured = home.featured_article
-    if featured and featured.live:
-        return featured
-    return (
-        ArticlePage.objects.live()
-        .public()
-        .filter(descendants_q(home))
-        .order_by("-first_published_at")
-        .first()
-    )
+    if home.featured_article_id:
+        chosen = card_values(ArticlePage.objects.live().filter(pk=home.featured_article_id)).first()
+        if chosen:
+            return chosen
+    return card_values(articles_below(home)).first()
 
 
-def _latest_documents(home):
-    from legal_docs.models import LegalDocument, LegalDocumentIndexPage
-
-    index_page = LegalDocumentIndexPage.objects.live().filter(descendants_q(home)).first()
-    if index_page is None:
-        return None, []
-    documents = LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS]
-    return index_page, list(documents)
+def _page_url(pages, home, home_url, request):
+    """URL of the first of pages (live pages of model below home), or None: read as values, no page object."""
+    row = pages.filter(descendants_q(home)).values("url_path").first()
+    return row and url_below(row["url_path"], home, home_url, request)
 
 
-def home_page_blocks(home):
+def _latest_documents():
+    from legal_docs.models import LegalDocument
+
+    return list(LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS])
+
+
+def _news(sections, home, request):
+    """The featured article's card and image, and each section's newest cards but the featured one, from
+    one query (a sliced subquery per section), the featured one's and two for all their images."""
+    from news.cards import article_cards, card_values, images_for_cards, img_tag
+    from news.models import ArticlePage, articles_below
+
+    featured = _featured(home)
+    newest = Q(pk__in=[])
+    for section in sections:
+        newest |= Q(pk__in=articles_below(section).values("pk")[: LATEST_PER_SECTION + 1])
+    rows = card_values(ArticlePage.objects.filter(newest).order_by("-first_published_at", "-pk"))
+    rows = [row for row in rows if not featured or row["pk"] != featured["pk"]]
+    image_ids = [row["main_image_id"] for row in rows] + [featured and featured["main_image_id"]]
+    images = images_for_cards(image_ids, FEATURED_IMAGE)
+    # the featured card shows its image at FEATURED_IMAGE (featured_image), not at the card's size
+    chosen = [{**featured, "main_image_id": None}] if featured else []
+    cards = article_cards(rows + chosen, request, home, images)
+    return {
+        "featured_article": cards.pop() if featured else None,
+        "featured_image": featured
+        and img_tag(images.get(featured["main_image_id"]), FEATURED_FILTER, {"alt": ""}),
+        "latest_by_section": [
+            {
+                "section": section,
+                "articles": [card for card in cards if card.path.startswith(section.path)][
+                    :LATEST_PER_SECTION
+                ],
+            }
+            for section in sections
+        ],
+    }
+
+
+def home_page_blocks(home, request):
     """Context for the home page template; each block renders an empty state when it has nothing."""
+    from legal_docs.models import LegalDocumentIndexPage
     from schedule.models import SchedulePage
     from schedule.queries import entries_for_week
 
-    sections = _sections(home)
-    featured = _featured(home, sections)
-    latest = []
-    for section in sections:
-        newest = section.articles()[: LATEST_PER_SECTION + 1]
-        articles = [article for article in newest if not featured or article.pk != featured.pk]
-        latest.append({"section": section, "articles": articles[:LATEST_PER_SECTION]})
+    home_url = home.get_url(request)
     monday, sunday, entries = entries_for_week(timezone.localdate())
-    documents_page, latest_documents = _latest_documents(home)
+    documents_url = _page_url(LegalDocumentIndexPage.objects.live(), home, home_url, request)
     return {
-        "documents_page": documents_page,
-        "latest_documents": latest_documents,
-        "featured_article": featured,
-        "latest_by_section": latest,
+        **_news(_sections(home, home_url, request), home, request),
+        "documents_url": documents_url,
+        "latest_documents": _latest_documents() if documents_url else [],
         "week": {"monday": monday, "sunday": sunday, "entries": entries},
-        "schedule_page": SchedulePage.objects.live().public().filter(descendants_q(home)).first(),
+        "schedule_url": _page_url(SchedulePage.objects.live().public(), home, home_url, request),
     }

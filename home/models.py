@@ -3,13 +3,16 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from search.indexing import FoldedSearchMixin, folded_search_field
 
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
+from .locales import language_code
+from .routing import child_named
+from .visibility import PortalPageQuerySet, may_be_restricted
 
 
 @register_setting(icon="site")
@@ -100,8 +103,23 @@ class BasePortalPage(FoldedSearchMixin, Page):
         folded_search_field(),
     ]
 
+    objects = PageManager.from_queryset(PortalPageQuerySet)()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing, the pages along the URL read at once (home/routing.py)."""
+        child = child_named(self, request, path_components) if path_components and request else None
+        if child is None:
+            return super().route(request, path_components)
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail's two queries per page served, only for a page that a restriction may cover."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def permissions_for_user(self, user):
         """Wagtail's tester, narrowed by the board's rule on direct publication (editorial.permissions)."""
@@ -157,7 +175,7 @@ class HomePage(BasePortalPage):
     @property
     def is_translation(self):
         """A home page in another language (English) is a short brochure, not the news-driven portal."""
-        return self.locale.language_code != settings.LANGUAGE_CODE
+        return language_code(self.locale_id) != settings.LANGUAGE_CODE
 
     def get_template(self, request, *args, **kwargs):
         return "home/standard_page.html" if self.is_translation else self.template
@@ -169,7 +187,7 @@ class HomePage(BasePortalPage):
         if self.is_translation:
             context["subpages"] = self.get_children().live().public().specific()
         else:
-            context.update(home_page_blocks(self))
+            context.update(home_page_blocks(self, request))
         return context
 
 

@@ -5,10 +5,14 @@ the C collation) cannot serve from an index: at 50,000 articles every listing be
 path range selects the same pages and uses the unique index on `path`.
 """
 
+from urllib.parse import quote
+
 from django.db.models import Q
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail.models import Page
 
 PATH_LENGTH = Page._meta.get_field("path").max_length
+URL_SAFE = RFC3986_SUBDELIMS + "/~:@"  # what reverse() leaves unquoted in a page's URL
 
 
 def descendants_q(page):
@@ -19,3 +23,11 @@ def descendants_q(page):
 
 def children_q(page):
     return descendants_q(page) & Q(depth=page.depth + 1)
+
+
+def url_below(url_path, root, root_url, request):
+    """Page.get_url(request) of the page at url_path, without a page object: below root, root's URL and the
+    rest of the url_path quoted as reverse() quotes it; elsewhere (another tree or site) Wagtail's way."""
+    if root_url and url_path.startswith(root.url_path):
+        return root_url + quote(url_path[len(root.url_path) :], safe=URL_SAFE)
+    return Page(url_path=url_path).get_url(request)

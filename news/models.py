@@ -21,10 +21,24 @@ from home.pagination import paginate_without_count
 from home.tree import children_q, descendants_q
 from search.text import fold
 
+from .cards import article_cards, card_values
 from .feeds import SectionFeed
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
+
+
+def card_images():
+    """Main images with their renditions for a list of article cards: two queries, not two per card."""
+    return Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions())
+
+
+def articles_below(page):
+    """Live public articles anywhere below page (anything with a tree path), newest first, ordered by an
+    indexed column."""
+    return (
+        ArticlePage.objects.live().public().filter(descendants_q(page)).order_by("-first_published_at", "-pk")
+    )
 
 
 class SectionPage(RoutablePageMixin, BasePortalPage):
@@ -38,23 +52,20 @@ class SectionPage(RoutablePageMixin, BasePortalPage):
         verbose_name = "chuyên mục tin bài"
 
     def articles(self):
-        """Live public articles anywhere below this section, newest first (ordered by an indexed column)."""
+        """articles_below() this section, without their bodies (a list shows cards)."""
         return (
-            ArticlePage.objects.live()
-            .public()
-            .filter(descendants_q(self))
+            articles_below(self)
+            .defer_streamfields()
             .select_related("subject_area")
-            .prefetch_related(
-                Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions())
-            )
-            .order_by("-first_published_at", "-pk")
+            .prefetch_related(card_images())
         )
 
     def subsections(self):
         return SectionPage.objects.live().public().filter(children_q(self)).in_menu()
 
     def _listing(self, request, articles, **extra):
-        pager = paginate_without_count(articles, request.GET.get("page"), ARTICLES_PER_PAGE)
+        pager = paginate_without_count(card_values(articles), request.GET.get("page"), ARTICLES_PER_PAGE)
+        pager.object_list = article_cards(pager.object_list, request, root=self)
         context = self.get_context(request)
         context.update(pager=pager, subsections=self.subsections(), **extra)
         return TemplateResponse(request, self.template, context)
@@ -171,9 +182,9 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
         if errors:
             raise ValidationError(errors)
 
-    def related_articles(self):
-        """Newest articles sharing a tag, topped up from the same section."""
-        others = (
+    def related_articles(self, request=None):
+        """Cards of the newest articles sharing a tag, topped up from the same section."""
+        others = card_values(
             ArticlePage.objects.live().public().exclude(pk=self.pk).order_by("-first_published_at", "-pk")
         )
         tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
@@ -183,14 +194,14 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
             related = list(others.filter(pk__in=sharing)[:RELATED_LIMIT])
         if len(related) < RELATED_LIMIT:
             siblings = others.filter(children_q(self.get_parent())).exclude(
-                pk__in=[page.pk for page in related]
+                pk__in=[row["pk"] for row in related]
             )
             related += list(siblings[: RELATED_LIMIT - len(related)])
-        return related
+        return article_cards(related, request, root=self.get_parent())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles()
+        context["related_articles"] = self.related_articles(request)
         context["section"] = self.get_parent().specific
         return context
 

@@ -8,7 +8,8 @@ class OperationsConfig(AppConfig):
     verbose_name = "Vận hành"
 
     def ready(self):
-        from . import audit, notices
+        from . import audit, generation, notices
 
         audit.connect()
+        generation.connect()
         notices.connect()

@@ -10,7 +10,7 @@ from wagtail.images import get_image_model
 
 from home.models import BasePortalPage, PortalSettings
 from home.pagination import query_prefix
-from search.text import fold, normalize
+from search.text import fold, normalize, words
 
 from .enums import UnitKind
 from .forms import ContactDetailsForm
@@ -114,9 +114,10 @@ class OfficialQuerySet(models.QuerySet):
         return self.select_related("unit").prefetch_related(Prefetch("photo", queryset=photos))
 
     def matching_name(self, query):
-        """Each word typed, with or without diacritics, in any order: "minh nguyen" finds Nguyễn Văn Minh."""
+        """Each word typed, with or without diacritics, in any order: "minh nguyen" finds Nguyễn Văn Minh.
+        Only the query's [0-9a-z] words reach the database: PostgreSQL refuses a NUL byte with an error."""
         queryset = self
-        for word in fold(query).split():
+        for word in words(query):
             queryset = queryset.filter(name_folded__icontains=word)
         return queryset
 

@@ -1,9 +1,12 @@
-"""The layout in a real browser (Debian's chromium): 360 px wide, keyboard only."""
+"""The layout in a real browser (Debian's chromium): 360 px wide, keyboard only, desktop menu."""
 
 import pytest
+from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
-from home.tests.factories import PortalSettingsFactory, StandardPageFactory
+from feedback.models import Question
+from feedback.tests.factories import QuestionIndexPageFactory
+from home.tests.factories import PortalSettingsFactory, StandardPageFactory, SubjectAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -82,3 +85,93 @@ def test_print_button_appears_once_and_prints_once(page, live_server, portal_sit
     expect(button).to_be_visible()
     button.click()
     assert page.evaluate("window.__prints") == 1
+
+
+@pytest.fixture
+def keyboard_portal(site, home_page, settings):
+    """A section with a submenu, and the question form (the script types faster than a person)."""
+    settings.FEEDBACK_MIN_FILL_SECONDS = 0
+    PortalSettingsFactory(site=site, agency_name="Sở Kế hoạch và Đầu tư tỉnh An Khánh")
+    about = StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
+    StandardPageFactory(parent=about, title="Chức năng, nhiệm vụ", slug="chuc-nang")
+    StandardPageFactory(parent=about, title="Lãnh đạo Sở", slug="lanh-dao")
+    StandardPageFactory(parent=home_page, title="Liên hệ", slug="lien-he")
+    SubjectAreaFactory(name="Kinh tế tập thể, hợp tác xã", slug="hop-tac-xa")
+    QuestionIndexPageFactory(parent=home_page)
+    return site
+
+
+FOCUS_RING = """() => {
+    const style = getComputedStyle(document.activeElement);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+    return outline || style.boxShadow !== 'none';
+}"""
+
+
+def tab_to(page, target, limit=60):
+    """Presses Tab until `target` has the focus, as a keyboard user would; every stop shows a focus ring."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_RING), page.evaluate("document.activeElement.outerHTML")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"{target} not reached with {limit} Tab presses")
+
+
+def test_menu_submenu_and_question_form_work_from_the_keyboard_alone(page, live_server, keyboard_portal):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    expect(page.locator("a.skip-link")).to_be_focused()
+
+    menu = page.locator("#main-nav-list")
+    sub_toggle = menu.get_by_role("button", name="Mục con của Giới thiệu")
+    leaders = menu.get_by_role("link", name="Lãnh đạo Sở")
+    tab_to(page, menu.get_by_role("link", name="Giới thiệu", exact=True))
+    page.keyboard.press("Tab")
+    expect(sub_toggle).to_be_focused()
+    expect(leaders).to_be_hidden()  # Tab goes section to section, not through every child
+    page.keyboard.press("Enter")
+    expect(sub_toggle).to_have_attribute("aria-expanded", "true")
+    expect(leaders).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(leaders).to_be_hidden()
+    expect(sub_toggle).to_be_focused()
+    page.keyboard.press("Space")
+    tab_to(page, leaders)
+    page.keyboard.press("Shift+Tab")
+    expect(menu.get_by_role("link", name="Chức năng, nhiệm vụ")).to_be_focused()
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Lãnh đạo Sở")
+
+    tab_to(page, menu.get_by_role("link", name="Hỏi đáp"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, page.get_by_role("link", name="Gửi câu hỏi, phản ánh, kiến nghị"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    for label, text in (
+        ("#id_name", "Nguyễn Văn Bình"),
+        ("#id_address", "Thôn Đồng Tâm, xã Tân Lập"),
+        ("#id_email", "binh.nv@example.vn"),
+        ("#id_field", "Kinh"),
+        ("#id_title", "Thành lập hợp tác xã"),
+        ("#id_content", "Cần bao nhiêu thành viên để thành lập hợp tác xã?"),
+    ):
+        tab_to(page, page.locator(label))
+        page.keyboard.type(text)
+    tab_to(page, page.locator("#id_consent"))
+    page.keyboard.press("Space")
+    expect(page.locator("#id_consent")).to_be_checked()
+    answer = CaptchaStore.objects.get(hashkey=page.input_value("input[name=captcha_0]")).response
+    tab_to(page, page.locator("input[name=captcha_1]"))
+    page.keyboard.type(answer)
+    tab_to(page, page.get_by_role("button", name="Gửi câu hỏi"))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    question = Question.objects.get()
+    expect(page.locator("[data-tracking-code]")).to_have_text(question.code)
+    assert question.field.slug == "hop-tac-xa" and question.title == "Thành lập hợp tác xã"

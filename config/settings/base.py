@@ -1,6 +1,7 @@
 """Settings shared by every environment; environment files override only what differs."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,7 +56,13 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    # Wagtail's background tasks (search and reference index upkeep) queued in the database in production.
+    "django_tasks_db",
     "captcha",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "modelcluster",
     "taggit",
     "django.contrib.admin",
@@ -70,17 +77,29 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the rest, so that they see the final X-Frame-Options a view or XFrameOptionsMiddleware set.
+    "operations.security.PortalCSPMiddleware",
+    "operations.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Public URLs sit in i18n_patterns without a prefix for Vietnamese: the URL, never the browser's
     # Accept-Language, picks the language, so a visitor with an English browser still gets Vietnamese.
     "django.middleware.locale.LocaleMiddleware",
+    # Whole pages for anonymous visitors, once the URL has set the language and before CSRF and
+    # authentication: a hit costs two cache reads and no query.
+    "operations.page_cache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Admin login hardening (users/): idle sign-out, then the second factor before any admin page.
+    "users.middleware.IdleSessionMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "users.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its Vietnamese page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +144,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c random_page_cost=" + os.environ.get(
         "DATABASE_RANDOM_PAGE_COST", "1.1"
     )
+# Read replicas (docs/deployment.md): DATABASE_REPLICA_URLS, comma-separated, each "replicaN" gets reads
+# outside transactions (config/db_router.py); the tests read them from "default" (TEST MIRROR).
+DATABASE_READ_REPLICAS = []
+for number, url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    replica = dj_database_url.parse(url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    if replica["ENGINE"] == DATABASES["default"]["ENGINE"]:  # the same planner costs as the primary
+        replica["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), **replica.get("OPTIONS", {})}
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica{number}"] = replica
+    DATABASE_READ_REPLICAS.append(f"replica{number}")
+if DATABASE_READ_REPLICAS:
+    DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "users.User"
@@ -133,6 +164,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "users.validators.LettersAndDigitsValidator"},
+]
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # Vietnamese everywhere the public looks; the admin has a Vietnamese translation too.
@@ -181,7 +218,17 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# No SVG (it can carry scripts); Wagtail checks the content matches the extension (Willow), the portal's
+# form says so in Vietnamese. Caps in bytes; the web server's body limit must be at least as large.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.forms.PortalImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
+DOCUMENTS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+# Only these open in the browser; every other document (DOCX, XLSX, ZIP...) is sent as a download.
+# Wagtail adds "Content-Security-Policy: default-src 'none'" and nosniff to every document it serves.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+# Editors' avatars are uploaded or the default one: no request to gravatar.com leaks who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
@@ -194,10 +241,14 @@ WAGTAILSEARCH_BACKENDS = {
         "SEARCH_CONFIG": "simple",
     }
 }
-# Search-index and reference-index updates run inline; production swaps in a queue.
+# Search-index and reference-index updates run inline here and in tests; production queues them in the
+# database (django_tasks_db) for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Full-page cache for anonymous visitors (operations/page_cache.py): how long a page may be kept at most
+# (a publish renews the cache at once); 0 switches it off.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
@@ -213,12 +264,85 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
 
+# Admin login (users/, README "Admin login"): after AXES_FAILURE_LIMIT wrong passwords for one username, or
+# from one address, logins are refused for AXES_COOLOFF_TIME; a success clears that user's count.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
+AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần: tài khoản tạm bị khóa, vui lòng thử lại sau."
+AXES_CLIENT_IP_CALLABLE = "feedback.protection.client_ip"  # the same address the citizens' forms count
+# TOTP second factor: required for the board's head, deputies, secretaries and admins (and superusers)
+# when on; anyone may turn it on for their own account. Off only in dev and tests (their settings say so).
+PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Idle sign-out: a session unused for this long ends; Wagtail's background pings from an open editor do
+# not count as use. The session's own age matches, so the database forgets it too.
+SESSION_IDLE_TIMEOUT = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Security headers, here rather than in production.py so that dev and the tests see them; HSTS, the HTTPS
+# redirect and secure cookies are production-only (production.py). Policy code: operations/security.py.
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Other sites learn nothing of where a visitor came from (a search URL holds what a citizen looked for).
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN themselves; the CSP follows them
+# Video hosts whose players may be embedded (wagtail.embeds gives an <iframe> from them).
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
+# Public pages: scripts and styles only from files the portal serves, no inline code, never framed.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],  # the CAPTCHA's audio
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# The admin (Wagtail's and Django's) writes inline scripts and style attributes that the portal cannot
+# change, so it gets 'unsafe-inline' there; it sits behind a login and its own CSRF checks.
+ADMIN_URL_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+}
+# Browser features the portal never uses, switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
 # Citizens' forms (feedback/): files they attach live outside MEDIA_ROOT and reach staff only through a
 # checked view; CAPTCHA on by default; per-IP limit "submissions/seconds" per form.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 FEEDBACK_CAPTCHA = os.environ.get("FEEDBACK_CAPTCHA", "1") == "1"
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/600")
 FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))
+FEEDBACK_MAX_ATTACHMENT_SIZE = int(os.environ.get("FEEDBACK_MAX_ATTACHMENT_SIZE", 10 * 1024 * 1024))
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.random_char_challenge"

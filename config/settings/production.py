@@ -18,6 +18,11 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# Wagtail's search-index and reference-index updates (and image/document file clean-up) leave the request
+# for a queue in the database, run by `python manage.py db_worker` (a service beside gunicorn, see README):
+# the inline backend would only log a failure and let the search index drift.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -26,12 +31,25 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 
+# HTTPS only (nosniff, Referrer-Policy, X-Frame-Options and the CSP are in base.py, for every environment).
+# The proxy in front terminates TLS and says so in X-Forwarded-Proto; /healthz stays reachable over plain
+# HTTP for the load balancer's probe.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = env_list("SECURE_REDIRECT_EXEMPT", "^healthz$")
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a one-way commitment for the whole domain (leaving the browsers' list takes months): the
+# agency decides it and submits the domain itself, so it is off by default and Django's reminder is muted.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "security.W021"]
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+# Several nodes share sessions: read from Redis when it is there, written through to the database, so that
+# flushing the cache (a deploy, a full page-cache purge) signs nobody out.
+if os.environ.get("REDIS_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
 
 # One JSON object per line on stderr (operations.logging), Wagtail's audit trail included ("portal.audit",
 # always at INFO so that a quieter LOG_LEVEL never drops who published what).

@@ -21,6 +21,9 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that a test reading a page twice sees its own changes; operations/tests/test_page_cache.py
+# switches it on.
+PAGE_CACHE_SECONDS = 0
 SERVE_MEDIA = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
@@ -30,3 +33,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # One file per run, so that parallel runs (CI, a developer) never share a test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-db-{os.getpid()}.sqlite3")}  # noqa: F405
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
+# Tests sign in with force_login or Client.login (which gives django-axes no request) and as board leaders
+# without a second factor; users/tests/test_login_security.py turns both on to test them.
+AXES_ENABLED = False
+PORTAL_REQUIRE_2FA = False

@@ -100,8 +100,8 @@ def test_format_outside_the_list_is_refused():
     assert error.startswith("Định dạng tệp không được chấp nhận: «chuong-trinh.exe». Chỉ nhận tệp PDF, ODT")
 
 
-def test_file_over_the_size_cap_is_refused(monkeypatch):
-    monkeypatch.setattr(forms, "MAX_FILE_SIZE", 100)
+def test_file_over_the_size_cap_is_refused(settings):
+    settings.DOCUMENTS_MAX_UPLOAD_SIZE = 100
     (error,) = file_errors("bao-cao.txt", b"x" * 101)
     assert error.startswith("Tệp «bao-cao.txt» có dung lượng 101")
     assert "vượt mức tối đa 100" in error

@@ -8,7 +8,6 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.models import Collection
 
-from documents import models
 from documents.enums import DocumentFormat, ExtractionStatus
 from documents.models import PortalDocument
 
@@ -81,8 +80,8 @@ def test_corrupt_zip_is_saved_with_error_status():
     assert (document.is_open_format, document.format_label) == (False, "")
 
 
-def test_file_over_the_cap_is_not_read(monkeypatch):
-    monkeypatch.setattr(models, "MAX_FILE_SIZE", 10)
+def test_file_over_the_cap_is_not_read(settings):
+    settings.DOCUMENTS_MAX_UPLOAD_SIZE = 10
     document = document_with("dai.txt", "Văn bản dài hơn giới hạn".encode())
     assert (document.extraction_status, document.extracted_text) == (ExtractionStatus.FAILED, "")
 

@@ -12,7 +12,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from editorial.calendar import add_working_days
-from feedback.attachments import MAX_ATTACHMENT_SIZE
 from feedback.enums import QuestionEventKind, QuestionStatus
 from feedback.inbox import mark_out_of_scope
 from feedback.models import OutgoingMail, Question
@@ -149,8 +148,9 @@ def test_a_disguised_attachment_is_refused_with_a_clear_message(client, index, f
     assert not Question.objects.exists()
 
 
-def test_an_oversize_attachment_is_refused_with_a_clear_message(client, index, field):
-    upload = pdf_upload(data=b"%PDF-1.4\n" + b"0" * MAX_ATTACHMENT_SIZE)
+def test_an_oversize_attachment_is_refused_with_a_clear_message(client, index, field, settings):
+    assert settings.FEEDBACK_MAX_ATTACHMENT_SIZE == 10 * 1024 * 1024  # the default cap, as the message says
+    upload = pdf_upload(data=b"%PDF-1.4\n" + b"0" * settings.FEEDBACK_MAX_ATTACHMENT_SIZE)
     response = client.post(ASK, form_data(field, attachment=upload))
     assert "vượt mức tối đa 10,0\xa0MB" in response.content.decode()
     assert not Question.objects.exists()

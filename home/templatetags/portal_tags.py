@@ -1,11 +1,12 @@
 """Site-wide navigation and metadata used by the base layout."""
 
 from django import template
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page, Site
 
 from home import chrome
 from home.formatting import format_vnd
+from home.locales import language_code
 from home.models import PortalSettings
 
 register = template.Library()
@@ -23,7 +24,10 @@ def _site_root(request):
         return None
     if not hasattr(request, "_portal_site_root"):
         site = Site.find_for_request(request)
-        request._portal_site_root = site.root_page.localized if site else None
+        root = site.root_page if site else None
+        if root and language_code(root.locale_id) != translation.get_language():
+            root = root.localized
+        request._portal_site_root = root
     return request._portal_site_root
 
 
