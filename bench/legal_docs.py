@@ -15,23 +15,14 @@ import argparse
 import csv
 import datetime
 import io
-import os
 import random
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("PORTAL_VAR_DIR", str(ROOT / "var" / "bench-legal"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from benchkit import start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django("bench-legal")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402

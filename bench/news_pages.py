@@ -8,29 +8,18 @@ test client (no network). Prints median and p95 in milliseconds and the queries 
 
 import argparse
 import io
-import os
-import sys
 import time
 import uuid
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("PORTAL_VAR_DIR", str(ROOT / "var" / "bench"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+from benchkit import measure, start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django("bench")
 
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from timing import measure  # noqa: E402
 from wagtail.models import Locale, Page  # noqa: E402
 
 from news.models import ArticlePage, SectionPage  # noqa: E402

@@ -12,27 +12,15 @@ to the targets.
 
 import argparse
 import io
-import os
-import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("PORTAL_VAR_DIR", str(ROOT / "var" / "bench-speed"))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
-os.environ.setdefault("DJANGO_DEBUG", "0")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-os.environ["PAGE_CACHE_SECONDS"] = "0"  # uncached: the full-page cache (operations/page_cache.py) off
+from benchkit import measure, start_django  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+start_django("bench-speed")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from timing import measure  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
 from feedback.models import QuestionIndexPage  # noqa: E402

@@ -40,5 +40,5 @@ def safe_filename(name, fallback="tep"):
     if not stem and extension:  # ".pdf": a hidden file, all stem
         stem, extension = extension, ""
     extension = re.sub(r"[^a-z0-9]", "", extension.lower())[:MAX_EXTENSION_LENGTH]
-    stem = REPEATED_SEPARATORS.sub(r"\1", UNSAFE_RUNS.sub("-", stem)).strip("-_.")[:MAX_STEM_LENGTH]
-    return f"{stem.strip('-_.') or fallback}{'.' + extension if extension else ''}"
+    stem = REPEATED_SEPARATORS.sub(r"\1", UNSAFE_RUNS.sub("-", stem))[:MAX_STEM_LENGTH].strip("-_.")
+    return f"{stem or fallback}{'.' + extension if extension else ''}"

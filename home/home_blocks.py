@@ -70,11 +70,11 @@ def _news(sections, home, request):
     rows = [row for row in rows if not featured or row["pk"] != featured["pk"]]
     image_ids = [row["main_image_id"] for row in rows] + [featured and featured["main_image_id"]]
     images = images_for_cards(image_ids, FEATURED_IMAGE)
-    # the featured card shows its image at FEATURED_IMAGE (featured_image), not at the card's size
-    chosen = [{**featured, "main_image_id": None}] if featured else []
-    cards = article_cards(rows + chosen, request, home, images)
+    cards = article_cards(rows, request, home, images)
     return {
-        "featured_article": cards.pop() if featured else None,
+        # Its image shows at FEATURED_IMAGE (featured_image), so the card itself has none.
+        "featured_article": featured
+        and article_cards([{**featured, "main_image_id": None}], request, home, images)[0],
         "featured_image": featured
         and img_tag(images.get(featured["main_image_id"]), FEATURED_FILTER, {"alt": ""}),
         "latest_by_section": [

@@ -43,7 +43,7 @@ class Card:
 
 def card_values(articles):
     """The article queryset reduced to what a card shows."""
-    return articles.prefetch_related(None).values(*CARD_FIELDS)
+    return articles.values(*CARD_FIELDS)
 
 
 def article_cards(rows, request, root=None, images=None):

@@ -1,6 +1,5 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -11,7 +10,6 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.images import get_image_model
 from wagtail.search import index
 
 from editorial.classification import ClassifiedContent
@@ -26,11 +24,6 @@ from .feeds import SectionFeed
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
-
-
-def card_images():
-    """Main images with their renditions for a list of article cards: two queries, not two per card."""
-    return Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions())
 
 
 def articles_below(page):
@@ -52,13 +45,9 @@ class SectionPage(RoutablePageMixin, BasePortalPage):
         verbose_name = "chuyên mục tin bài"
 
     def articles(self):
-        """articles_below() this section, without their bodies (a list shows cards)."""
-        return (
-            articles_below(self)
-            .defer_streamfields()
-            .select_related("subject_area")
-            .prefetch_related(card_images())
-        )
+        """articles_below() this section, without their bodies (listings read them as cards, the RSS feed
+        names their field)."""
+        return articles_below(self).defer_streamfields().select_related("subject_area")
 
     def subsections(self):
         return SectionPage.objects.live().public().filter(children_q(self)).in_menu()
