@@ -12,30 +12,42 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_django(var_name):
     """Django on the bench's own data under var/<var_name>/ (or DATABASE_URL), rendering every request: a
-    page served from the page cache (operations/page_cache.py) would time a cache read, not the page."""
+    page served from the page cache (operations/page_cache.py) would time a cache read, not the page. The
+    database connection is kept between requests, as production keeps it (config/settings/production.py)."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("PORTAL_VAR_DIR", str(ROOT / "var" / var_name))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ.setdefault("DJANGO_DEBUG", "0")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ["PAGE_CACHE_SECONDS"] = "0"
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "60")  # as production keeps its connections
     import django
 
     django.setup()
 
 
-def measure(client, url, runs):
-    """Median and p95 ms of warm requests, and the queries of one warm request."""
+def measure(client, url, runs, after_publish=False):
+    """Median and p95 ms of warm requests, and the queries of one warm request.
+
+    after_publish: each request comes right after a new content generation (operations/generation.py), as
+    the first one after an editor publishes does: the layout, the site, its settings and the compiled
+    listing SQL that warm requests reuse are all built again."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)  # warm: the layout's cache, templates, site root paths
+    from operations import generation
+
+    client.get(url)  # warm: templates, Django's own caches
     timings = []
     for _ in range(runs):
+        if after_publish:
+            generation.renew()
         started = time.perf_counter()
         response = client.get(url)
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (url, response.status_code)
+    if after_publish:
+        generation.renew()
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     timings.sort()

@@ -30,18 +30,15 @@ class RatedKind:
 
     slug: str
     label: str
+    model: type
     public: Callable[[], QuerySet]
-
-    @property
-    def model(self):
-        return self.public().model
 
 
 KINDS = {
     kind.slug: kind
     for kind in (
-        RatedKind("bai-viet", "Tin, bài", lambda: ArticlePage.objects.live().public()),
-        RatedKind("van-ban", "Văn bản", lambda: LegalDocument.objects.filter(live=True)),
+        RatedKind("bai-viet", "Tin, bài", ArticlePage, lambda: ArticlePage.objects.live().public()),
+        RatedKind("van-ban", "Văn bản", LegalDocument, lambda: LegalDocument.objects.filter(live=True)),
     )
 }
 

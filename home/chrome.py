@@ -17,8 +17,13 @@ TIMEOUT = 60 * 60
 
 
 def cached(name, request, *parts, build):
-    """build() once per page generation, per host (page URLs are relative to the request's site)."""
+    """build() once per page generation, per host (page URLs are relative to the request's site): kept in
+    this process (generation.remembered) and in the shared cache for the other processes."""
     host = request.get_host() if request else ""
+    return generation.remembered(name, host, *parts, build=lambda: shared(name, host, parts, build))
+
+
+def shared(name, host, parts, build):
     key = ":".join(["portal", name, generation.current(), host, *map(str, parts)])
     value = cache.get(key)
     if value is None:
@@ -43,8 +48,11 @@ def menu_items(root, request):
 
 def trail(page, root, request):
     """Links to the ancestors of page below root, top first."""
-    ancestors = page.get_ancestors().filter(depth__gt=root.depth)
-    return cached("trail", request, page.pk, root.pk, build=lambda: [link(p, request) for p in ancestors])
+
+    def build():
+        return [link(ancestor, request) for ancestor in page.get_ancestors().filter(depth__gt=root.depth)]
+
+    return cached("trail", request, page.pk, root.pk, build=build)
 
 
 def translations(page, request):

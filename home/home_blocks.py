@@ -6,10 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.images.models import Filter
 
+from . import compiled
 from .tree import children_q, descendants_q, url_below
 
 LATEST_PER_SECTION = 4
 LATEST_DOCUMENTS = 5
+LATEST_DOCUMENT_FIELDS = ("slug", "number", "issued_on", "summary", "doc_type__name")
 FEATURED_IMAGE = "fill-800x450"  # the featured article's image, above the latest news
 FEATURED_FILTER = Filter(FEATURED_IMAGE)
 
@@ -21,14 +23,19 @@ class SectionLink:
     url: str
     path: str  # what descendants_q() reads
 
+    FIELDS = ("pk", "title", "url_path", "path")
+
 
 def _sections(home, home_url, request):
     from news.models import SectionPage
 
-    sections = SectionPage.objects.live().public().filter(children_q(home)).in_menu()
+    def sections():
+        in_menu = SectionPage.objects.live().public().filter(children_q(home)).in_menu()
+        return in_menu.values(*SectionLink.FIELDS)
+
     return [
         SectionLink(row["pk"], row["title"], url_below(row["url_path"], home, home_url, request), row["path"])
-        for row in sections.values("pk", "title", "url_path", "path")
+        for row in compiled.rows(("home-sections", home.pk), sections)
     ]
 
 
@@ -38,22 +45,34 @@ def _featured(home):
     from news.models import ArticlePage, articles_below
 
     if home.featured_article_id:
-        chosen = card_values(ArticlePage.objects.live().filter(pk=home.featured_article_id)).first()
+        chosen = compiled.rows(
+            ("home-featured", home.featured_article_id),
+            lambda: card_values(ArticlePage.objects.live().filter(pk=home.featured_article_id)),
+        )
         if chosen:
-            return chosen
-    return card_values(articles_below(home)).first()
+            return chosen[0]
+    newest = compiled.rows(("home-newest", home.pk), lambda: card_values(articles_below(home))[:1])
+    return newest[0] if newest else None
 
 
 def _page_url(pages, home, home_url, request):
-    """URL of the first of pages (live pages of model below home), or None: read as values, no page object."""
-    row = pages.filter(descendants_q(home)).values("url_path").first()
-    return row and url_below(row["url_path"], home, home_url, request)
+    """URL of the first of pages (live pages of one model below home, by tree order), or None: read as
+    values, no page object."""
+    found = compiled.rows(
+        ("page-url", pages.model._meta.label, home.pk),
+        lambda: pages.filter(descendants_q(home)).order_by("path").values("url_path")[:1],
+    )
+    return found and url_below(found[0]["url_path"], home, home_url, request)
 
 
 def _latest_documents():
+    """The newest published documents, as values."""
     from legal_docs.models import LegalDocument
 
-    return list(LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS])
+    def newest():
+        return LegalDocument.objects.filter(live=True).values(*LATEST_DOCUMENT_FIELDS)[:LATEST_DOCUMENTS]
+
+    return compiled.rows(("home-documents",), newest)
 
 
 def _news(sections, home, request):
@@ -62,11 +81,14 @@ def _news(sections, home, request):
     from news.cards import article_cards, card_values, images_for_cards, img_tag
     from news.models import ArticlePage, articles_below
 
+    def newest():
+        wanted = Q(pk__in=[])
+        for section in sections:
+            wanted |= Q(pk__in=articles_below(section).values("pk")[: LATEST_PER_SECTION + 1])
+        return card_values(ArticlePage.objects.filter(wanted).order_by("-first_published_at", "-pk"))
+
     featured = _featured(home)
-    newest = Q(pk__in=[])
-    for section in sections:
-        newest |= Q(pk__in=articles_below(section).values("pk")[: LATEST_PER_SECTION + 1])
-    rows = card_values(ArticlePage.objects.filter(newest).order_by("-first_published_at", "-pk"))
+    rows = compiled.rows(("home-news", home.pk), newest)
     rows = [row for row in rows if not featured or row["pk"] != featured["pk"]]
     image_ids = [row["main_image_id"] for row in rows] + [featured and featured["main_image_id"]]
     images = images_for_cards(image_ids, FEATURED_IMAGE)

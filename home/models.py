@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -12,6 +13,7 @@ from search.indexing import FoldedSearchMixin, folded_search_field
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
 from .locales import language_code
 from .routing import child_named
+from .sites import portal_settings_for
 from .visibility import PortalPageQuerySet, may_be_restricted
 
 
@@ -69,6 +71,13 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "thông tin cổng"
 
+    @classmethod
+    def for_site(cls, site):
+        """Every page reads these: from this process's memory (home/sites.py), not a query each time."""
+        if site is None:
+            return super().for_site(site)
+        return portal_settings_for(site, build=lambda: super(PortalSettings, cls).for_site(site))
+
 
 @register_snippet
 class SubjectArea(index.Indexed, models.Model):
@@ -114,6 +123,14 @@ class BasePortalPage(FoldedSearchMixin, Page):
         if child is None:
             return super().route(request, path_components)
         return child.route(request, path_components[1:])
+
+    @property
+    def localized(self):
+        """Wagtail's, without its locale query when the page is in the language being served already (the
+        site's root page, on every request)."""
+        if language_code(self.locale_id) == translation.get_language():
+            return self
+        return super().localized
 
     def get_view_restrictions(self):
         """Wagtail's two queries per page served, only for a page that a restriction may cover."""

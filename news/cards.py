@@ -7,11 +7,17 @@ resolving {% pageurl %} and {% image %} once per card.
 
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
+from django.apps import apps
+from django.utils import formats, timezone
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from home import compiled
 from home.tree import url_below
 
 CARD_FIELDS = (
@@ -27,6 +33,7 @@ CARD_FIELDS = (
 CARD_IMAGE = "fill-320x200"
 CARD_FILTER = Filter(CARD_IMAGE)
 CARD_ATTRIBUTES = {"alt": "", "loading": "lazy"}  # decorative: the card's title is the link's text
+SUMMARY_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,9 @@ class Card:
     title: str
     intro: str
     first_published_at: datetime | None
+    published: str  # the date shown, as |date:"SHORT_DATETIME_FORMAT" writes it ("" when never published)
+    published_iso: str  # for <time datetime>
+    summary: str  # the intro cut to SUMMARY_WORDS words, as |truncatewords writes it
     subject_area: str | None  # the field's name
     image: str | None  # the <img> tag
 
@@ -62,7 +72,8 @@ def article_cards(rows, request, root=None, images=None):
             url=url_below(row["url_path"], root, root_url, request),
             title=row["title"],
             intro=row["intro"],
-            first_published_at=row["first_published_at"],
+            **dates(row["first_published_at"]),
+            summary=Truncator(row["intro"]).words(SUMMARY_WORDS, truncate=" …"),
             subject_area=row["subject_area__name"],
             image=img_tag(images.get(row["main_image_id"])),
         )
@@ -70,13 +81,39 @@ def article_cards(rows, request, root=None, images=None):
     ]
 
 
+def dates(published_at):
+    """The card's date written here, not by two template filters per card (a fifth of a list's time)."""
+    if published_at is None:
+        return {"first_published_at": None, "published": "", "published_iso": ""}
+    local = timezone.localtime(published_at)
+    return {
+        "first_published_at": published_at,
+        "published": formats.date_format(local, "SHORT_DATETIME_FORMAT"),
+        "published_iso": local.isoformat(),
+    }
+
+
 def images_for_cards(ids, *specs):
-    """{image id: image}, with the card's rendition and those of specs: two queries for a whole list."""
-    ids = set(ids) - {None}
+    """{image id: image}, with the card's rendition and those of specs: two queries for a whole list, as
+    prefetch_renditions() makes them but compiled once per content generation (home/compiled.py)."""
+    ids = sorted(set(ids) - {None})
     if not ids:
         return {}
-    images = get_image_model().objects.filter(pk__in=ids).prefetch_renditions(CARD_IMAGE, *specs)
-    return {image.pk: image for image in images}
+    specs = sorted({CARD_IMAGE, *specs})
+    image_model = get_image_model()
+    rendition_model = image_model.get_rendition_model()
+    images = compiled.instances(("card-images", *ids), lambda: image_model.objects.filter(pk__in=ids))
+    renditions = compiled.instances(
+        ("card-renditions", *specs, "images", *ids),
+        lambda: rendition_model.objects.filter(image_id__in=ids, filter_spec__in=specs),
+    )
+    by_id = {image.pk: image for image in images}
+    for image in images:
+        image.prefetched_renditions = []  # Wagtail's name for renditions prefetched to an attribute
+    for rendition in renditions:
+        rendition.image = by_id[rendition.image_id]
+        rendition.image.prefetched_renditions.append(rendition)
+    return by_id
 
 
 def img_tag(image, spec=CARD_FILTER, attributes=CARD_ATTRIBUTES):
@@ -88,4 +125,11 @@ def img_tag(image, spec=CARD_FILTER, attributes=CARD_ATTRIBUTES):
         rendition = image.find_existing_rendition(spec)
     except image.get_rendition_model().DoesNotExist:
         rendition = get_rendition_or_not_found(image, spec)
-    return rendition.img_tag(attributes)
+    values = {"src": rendition.url, "width": rendition.width, "height": rendition.height}
+    values["alt"] = attributes.get("alt", rendition.alt)
+    values.update(apps.get_app_config("wagtailimages").default_attrs)
+    values.update(attributes)
+    # Rendition.img_tag()'s markup, escaped by the standard library: its format_html() per attribute cost a
+    # list of cards about two milliseconds.
+    markup = "".join(f' {name}="{escape(str(value))}"' for name, value in sorted(values.items()))
+    return mark_safe(f"<img{markup}>")  # noqa: S308 (every value escaped above)

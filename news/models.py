@@ -10,20 +10,24 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images.models import Filter
 from wagtail.search import index
 
 from editorial.classification import ClassifiedContent
 from editorial.forms import ClassifiedPageForm
+from home import compiled
 from home.models import BasePortalPage
 from home.pagination import paginate_without_count
 from home.tree import children_q, descendants_q
 from search.text import fold
 
-from .cards import article_cards, card_values
+from .cards import article_cards, card_values, images_for_cards, img_tag
 from .feeds import SectionFeed
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
+MAIN_IMAGE = "width-1000"  # an article's own image, above its text
+MAIN_IMAGE_FILTER = Filter(MAIN_IMAGE)
 
 
 def articles_below(page):
@@ -171,27 +175,46 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
         if errors:
             raise ValidationError(errors)
 
-    def related_articles(self, request=None):
-        """Cards of the newest articles sharing a tag, topped up from the same section."""
-        others = card_values(
-            ArticlePage.objects.live().public().exclude(pk=self.pk).order_by("-first_published_at", "-pk")
-        )
-        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
+    def related_rows(self, tag_ids):
+        """card_values() rows of the newest articles sharing one of tag_ids, topped up from the section."""
+
+        def others():
+            newest = ArticlePage.objects.live().public().order_by("-first_published_at", "-pk")
+            return card_values(newest.exclude(pk=self.pk))
+
         related = []
         if tag_ids:
-            sharing = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-            related = list(others.filter(pk__in=sharing)[:RELATED_LIMIT])
+
+            def sharing():
+                tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+                return others().filter(pk__in=tagged)[:RELATED_LIMIT]
+
+            related = compiled.rows(("related-by-tag", self.pk, *tag_ids), sharing)
         if len(related) < RELATED_LIMIT:
-            siblings = others.filter(children_q(self.get_parent())).exclude(
-                pk__in=[row["pk"] for row in related]
-            )
-            related += list(siblings[: RELATED_LIMIT - len(related)])
-        return article_cards(related, request, root=self.get_parent())
+            shown = [row["pk"] for row in related]
+            parent = self.get_parent()
+            wanted = RELATED_LIMIT - len(related)
+
+            def siblings():
+                return others().filter(children_q(parent)).exclude(pk__in=shown)[:wanted]
+
+            related += compiled.rows(("related-siblings", self.pk, parent.pk, *shown), siblings)
+        return related
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles(request)
-        context["section"] = self.get_parent().specific
+        tags = list(self.tags.all())
+        related = self.related_rows(sorted(tag.pk for tag in tags if tag.pk))
+        # The main image's rendition is read with the related cards' images: two queries for them all.
+        image_ids = [self.main_image_id, *(row["main_image_id"] for row in related)]
+        images = images_for_cards(image_ids, MAIN_IMAGE)
+        caption = {"alt": self.main_image_caption}
+        context.update(
+            tags=tags,
+            related_articles=article_cards(related, request, root=self.get_parent(), images=images),
+            main_image=img_tag(images.get(self.main_image_id), MAIN_IMAGE_FILTER, caption),
+            section=self.get_parent().specific,
+        )
         return context
 
     @path("luu/", name="download")

@@ -6,6 +6,7 @@ setting, image or document that pages may show, is then visible on the next requ
 which pages display what (index pages and the home page list articles and documents). Old entries expire.
 """
 
+import contextvars
 import functools
 import uuid
 from pathlib import Path
@@ -61,13 +62,69 @@ PRIVATE_MODELS = frozenset(
 )
 
 
+# Only while a request is served (GenerationMiddleware): {"id": the generation it read first}.
+_held = contextvars.ContextVar("portal_generation", default=None)
+# What remembered() built in this process, for one generation: (generation, {key: value}), replaced whole so
+# that a thread still on the previous generation never writes into the new one's values.
+_local = (None, {})
+LOCAL_LIMIT = 5000  # entries; more in one generation (a crawl of every page) starts the dict again
+
+
 def current():
-    """The generation now in force (one is started if the cache has none)."""
-    return cache.get_or_set(KEY, lambda: uuid.uuid4().hex, None)
+    """The generation now in force (one is started if the cache has none): read once per request, so a
+    request sees one generation throughout and costs one cache read for it."""
+    held = _held.get()
+    if held and "id" in held:
+        return held["id"]
+    value = cache.get_or_set(KEY, lambda: uuid.uuid4().hex, None)
+    hold(value)
+    return value
+
+
+def hold(value):
+    """Make value the generation of the request being served (the page cache read it with the page)."""
+    held = _held.get()
+    if held is not None:
+        held["id"] = value
 
 
 def renew():
-    cache.set(KEY, uuid.uuid4().hex, None)
+    value = uuid.uuid4().hex
+    cache.set(KEY, value, None)
+    hold(value)
+
+
+def remembered(name, *parts, build):
+    """build() once per process and generation, kept in this process's memory: for what every request
+    reads (the site, its settings, the menu) and a cache round trip would cost more than the lookup. The
+    value is shared by the requests that follow: callers must not change it."""
+    global _local
+    generation = current()
+    kept, values = _local
+    if kept != generation:
+        values = {}
+        _local = (generation, values)
+    key = (name, *parts)
+    if key not in values:
+        if len(values) >= LOCAL_LIMIT:
+            values.clear()
+        values[key] = build()
+    return values[key]
+
+
+class GenerationMiddleware:
+    """Holds the generation a request reads first for the rest of it (above the page cache, which reads it
+    together with the page)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _held.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _held.reset(token)
 
 
 @functools.cache

@@ -120,6 +120,7 @@ class PageCacheMiddleware:
         key = page_key(request, self.last_generation)
         found = cache.get_many([generation.KEY, key])
         current = found.get(generation.KEY) or generation.current()
+        generation.hold(current)
         if current == self.last_generation:
             return key, found.get(key)
         self.last_generation = current

@@ -58,6 +58,7 @@ def test_production_reads_everything_from_the_environment(tmp_path):
     shown = json.loads(result.stdout.strip().splitlines()[-1])
     assert shown["debug"] is False
     assert shown["db"]["ENGINE"] == "django.db.backends.postgresql" and shown["db"]["HOST"] == "db.internal"
+    assert shown["db"]["CONN_MAX_AGE"] == 60 and shown["db"]["CONN_HEALTH_CHECKS"] is True
     assert shown["hosts"] == ["congthongtin.example.gov.vn", "www.congthongtin.example.gov.vn"]
     assert shown["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     assert shown["cache"]["LOCATION"] == "redis://cache.internal:6379/1"
@@ -65,6 +66,17 @@ def test_production_reads_everything_from_the_environment(tmp_path):
     assert shown["email"] == ["smtp.example.gov.vn", 587, "cong"]
     assert shown["base_url"] == "https://congthongtin.example.gov.vn"
     assert shown["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+
+
+def test_production_connections_can_be_left_to_pgbouncer():
+    result = run_with(
+        "config.settings.production",
+        SECRET_KEY="k" * 50,
+        DATABASE_URL="postgres://portal:pw@db.internal:5432/portal",
+        DATABASE_CONN_MAX_AGE="0",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1])["db"]["CONN_MAX_AGE"] == 0
 
 
 def test_dev_defaults_to_sqlite_under_var_in_vietnamese():

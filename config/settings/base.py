@@ -85,9 +85,12 @@ MIDDLEWARE = [
     # Public URLs sit in i18n_patterns without a prefix for Vietnamese: the URL, never the browser's
     # Accept-Language, picks the language, so a visitor with an English browser still gets Vietnamese.
     "django.middleware.locale.LocaleMiddleware",
+    # One content generation per request (operations/generation.py), read with the cached page or once.
+    "operations.generation.GenerationMiddleware",
     # Whole pages for anonymous visitors, once the URL has set the language and before CSRF and
-    # authentication: a hit costs two cache reads and no query.
+    # authentication: a hit costs one cache round trip and no query.
     "operations.page_cache.PageCacheMiddleware",
+    "home.sites.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

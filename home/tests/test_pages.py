@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
+from operations import generation
 
 from .factories import PortalSettingsFactory, StandardPageFactory, body_of
 
@@ -217,3 +218,20 @@ def test_dates_are_shown_dd_mm_yyyy(settings):
         assert formats.date_format(date(2026, 1, 5)) == "05/01/2026"
         assert formats.localize_input(date(2026, 1, 5)) == "05/01/2026"
         assert formats.date_format(datetime(2026, 1, 5, 8, 30), "SHORT_DATETIME_FORMAT") == "08:30 05/01/2026"
+
+
+def test_pages_along_the_url_are_found_at_every_level_and_a_made_up_url_is_a_404(client, portal, home_page):
+    parent = StandardPageFactory(parent=home_page, title="Giới thiệu", slug="gioi-thieu")
+    child = StandardPageFactory(parent=parent, title="Chức năng, nhiệm vụ", slug="chuc-nang-nhiem-vu")
+
+    assert client.get("/gioi-thieu/chuc-nang-nhiem-vu/").status_code == 200
+    assert client.get("/gioi-thieu/khong-co/").status_code == 404
+    child.slug = "chuc-nang"
+    child.save_revision().publish()  # a new generation: the old URL no longer routes
+    assert client.get("/gioi-thieu/chuc-nang-nhiem-vu/").status_code == 404
+    assert client.get("/gioi-thieu/chuc-nang/").status_code == 200
+
+    kept = len(generation._local[1])
+    assert client.get("/gioi-thieu/" + "x" * 300 + "/").status_code == 404
+    assert client.get("/a" * 70 + "/").status_code == 404
+    assert len(generation._local[1]) == kept  # no compiled SQL kept for URLs that name no page

@@ -1,0 +1,55 @@
+"""One content generation per request, and what each process keeps for it (operations/generation.py)."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from home.tests.factories import StandardPageFactory
+from operations import generation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_page_reads_the_generation_from_the_cache_once(client, monkeypatch, home_page):
+    page = StandardPageFactory(parent=home_page, slug="gioi-thieu")  # menu, breadcrumb, language links
+    client.get(page.url)
+    reads = []
+    original = generation.cache.get_or_set
+
+    def counted(key, *args, **kwargs):
+        reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(generation.cache, "get_or_set", counted)
+    assert client.get(page.url).status_code == 200
+
+    assert reads.count(generation.KEY) == 1
+
+
+def test_a_change_during_a_request_is_seen_by_the_rest_of_it_and_by_the_next():
+    def view(request):
+        before = generation.current()
+        generation.renew()  # an editor's publish
+        return HttpResponse(f"{before} {generation.current()}")
+
+    before, during = generation.GenerationMiddleware(view)(RequestFactory().get("/")).content.decode().split()
+
+    assert before != during
+    assert generation.current() == during
+
+
+def test_what_a_process_keeps_is_built_once_per_generation_and_bounded(monkeypatch):
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    assert generation.remembered("test", 1, build=build) == generation.remembered("test", 1, build=build) == 1
+    generation.renew()
+    assert generation.remembered("test", 1, build=build) == 2
+
+    monkeypatch.setattr(generation, "LOCAL_LIMIT", 2)
+    generation.remembered("test", 2, build=build)
+    generation.remembered("test", 3, build=build)  # over the limit: starts again
+    assert generation.remembered("test", 1, build=build) == 5
