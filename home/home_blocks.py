@@ -55,12 +55,12 @@ def _featured(home):
     return newest[0] if newest else None
 
 
-def _page_url(pages, home, home_url, request):
-    """URL of the first of pages (live pages of one model below home, by tree order), or None: read as
-    values, no page object."""
+def _page_url(name, pages, home, home_url, request):
+    """URL of the first of pages() (live pages of one model) below home, by tree order, or None: read as
+    values, no page object. name keys its compiled SQL."""
     found = compiled.rows(
-        ("page-url", pages.model._meta.label, home.pk),
-        lambda: pages.filter(descendants_q(home)).order_by("path").values("url_path")[:1],
+        ("page-url", name, home.pk),
+        lambda: pages().filter(descendants_q(home)).order_by("path").values("url_path")[:1],
     )
     return found and url_below(found[0]["url_path"], home, home_url, request)
 
@@ -119,11 +119,15 @@ def home_page_blocks(home, request):
 
     home_url = home.get_url(request)
     monday, sunday, entries = entries_for_week(timezone.localdate())
-    documents_url = _page_url(LegalDocumentIndexPage.objects.live(), home, home_url, request)
+    documents_url = _page_url(
+        "documents", lambda: LegalDocumentIndexPage.objects.live(), home, home_url, request
+    )
     return {
         **_news(_sections(home, home_url, request), home, request),
         "documents_url": documents_url,
         "latest_documents": _latest_documents() if documents_url else [],
         "week": {"monday": monday, "sunday": sunday, "entries": entries},
-        "schedule_url": _page_url(SchedulePage.objects.live().public(), home, home_url, request),
+        "schedule_url": _page_url(
+            "schedule", lambda: SchedulePage.objects.live().public(), home, home_url, request
+        ),
     }

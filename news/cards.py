@@ -6,7 +6,6 @@ resolving {% pageurl %} and {% image %} once per card.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
 from html import escape
 
 from django.apps import apps
@@ -43,7 +42,6 @@ class Card:
     url: str
     title: str
     intro: str
-    first_published_at: datetime | None
     published: str  # the date shown, as |date:"SHORT_DATETIME_FORMAT" writes it ("" when never published)
     published_iso: str  # for <time datetime>
     summary: str  # the intro cut to SUMMARY_WORDS words, as |truncatewords writes it
@@ -84,10 +82,9 @@ def article_cards(rows, request, root=None, images=None):
 def dates(published_at):
     """The card's date written here, not by two template filters per card (a fifth of a list's time)."""
     if published_at is None:
-        return {"first_published_at": None, "published": "", "published_iso": ""}
+        return {"published": "", "published_iso": ""}
     local = timezone.localtime(published_at)
     return {
-        "first_published_at": published_at,
         "published": formats.date_format(local, "SHORT_DATETIME_FORMAT"),
         "published_iso": local.isoformat(),
     }
@@ -125,11 +122,12 @@ def img_tag(image, spec=CARD_FILTER, attributes=CARD_ATTRIBUTES):
         rendition = image.find_existing_rendition(spec)
     except image.get_rendition_model().DoesNotExist:
         rendition = get_rendition_or_not_found(image, spec)
-    values = {"src": rendition.url, "width": rendition.width, "height": rendition.height}
-    values["alt"] = attributes.get("alt", rendition.alt)
-    values.update(apps.get_app_config("wagtailimages").default_attrs)
-    values.update(attributes)
-    # Rendition.img_tag()'s markup, escaped by the standard library: its format_html() per attribute cost a
-    # list of cards about two milliseconds.
+    values = {
+        **{"src": rendition.url, "width": rendition.width, "height": rendition.height, "alt": rendition.alt},
+        **apps.get_app_config("wagtailimages").default_attrs,
+        **attributes,
+    }
+    # Rendition.img_tag()'s markup (flatatt() sorts the attributes), escaped by the standard library: its
+    # format_html() per attribute cost a list of cards about two milliseconds.
     markup = "".join(f' {name}="{escape(str(value))}"' for name, value in sorted(values.items()))
     return mark_safe(f"<img{markup}>")  # noqa: S308 (every value escaped above)

@@ -1,9 +1,11 @@
 """One generation for everything the public sees: any change to published content starts a new one.
 
 Caches of rendered output (the layout's menu in home/chrome.py, whole pages in operations/page_cache.py)
-put the generation in their keys. A publish, unpublish, move or delete of a page, or a change to a snippet,
-setting, image or document that pages may show, is then visible on the next request, without having to know
-which pages display what (index pages and the home page list articles and documents). Old entries expire.
+put the generation in their keys, and so does what each process keeps for the requests that follow
+(remembered(): the site and its settings, the menu, compiled SQL). A publish, unpublish, move or delete of a
+page, or a change to a snippet, setting, image or document that pages may show, is then visible on the next
+request, without having to know which pages display what (index pages and the home page list articles and
+documents). Old entries expire; a process drops its own at its first request under a new generation.
 """
 
 import contextvars

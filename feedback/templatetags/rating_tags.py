@@ -19,7 +19,12 @@ def blank_fields():
     """The unbound form's labels and inputs but the fill-time token: the same under every article, rendered
     once per process (Django's widget templates took a tenth of an article page's time)."""
     form = RatingForm()
+
+    def shown(field):
+        return {"id": field.id_for_label, "label": field.label, "input": str(field)}
+
     return {
-        name: {"id": form[name].id_for_label, "label": form[name].label, "input": str(form[name])}
-        for name in (HONEYPOT, "comment")
-    } | {"started_name": STARTED, "started_id": form[STARTED].auto_id}
+        "website": shown(form[HONEYPOT]),
+        "comment": shown(form["comment"]),
+        "started": {"name": STARTED, "id": form[STARTED].auto_id},
+    }
