@@ -2,12 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from documents import serving as documents_serving
 from home import views as home_views
 from operations import views as operations_views
 from search import views as search_views
@@ -15,6 +15,8 @@ from search import views as search_views
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document URLs, its serve view wrapped so that no cache keeps a file (documents/serving.py).
+    re_path(r"^documents/(\d+)/(.*)$", documents_serving.serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
@@ -25,9 +27,8 @@ urlpatterns = [
 ]
 
 if settings.SERVE_MEDIA:
-    urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+    # Never documents/ nor original_images/: files follow their items (documents/serving.py).
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", documents_serving.serve_media)]
 
 # Vietnamese without a prefix, English under /en/.
 urlpatterns += i18n_patterns(

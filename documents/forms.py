@@ -7,7 +7,8 @@ from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
 from .enums import DocumentFormat
-from .inspection import identify
+from .inspection import identify, inspect
+from .stamps import classification_stamp
 from .uploads import check_size
 
 ACCEPTED_EXTENSIONS = ", ".join(value.upper() for value in DocumentFormat.values)
@@ -26,10 +27,13 @@ class PortalDocumentForm(BaseDocumentForm):
             )
 
     def clean_file(self):
-        """Refuse a new file before anything is stored, unless its content is what its name says."""
+        """Refuse a new file (an upload or a replacement, on every route that uses this form) before anything
+        is stored, unless its content is what its name says and carries no classification stamp; a refused
+        replacement leaves the stored file as it was."""
         file = self.cleaned_data.get("file")
         if file and "file" in self.changed_data:
             check_upload(file)
+            self.instance.keep_inspection(file, check_content(file))
         return file
 
 
@@ -51,6 +55,21 @@ def check_upload(upload):
             code="content_mismatch",
             params={"name": name, "expected": extension.upper(), "actual": content.description},
         )
+
+
+def check_content(upload):
+    """Read the upload's text and refuse it when it carries a classification stamp: classified information is
+    never published (seed 003 Điều 5; DESIGN.md, "Files follow their items"). Returns what was read."""
+    inspection = inspect(_read(upload), os.path.splitext(upload.name)[1][1:].lower())
+    label = classification_stamp(inspection.text)
+    if label:
+        raise ValidationError(
+            "Tệp «%(name)s» mang dấu «%(label)s»: thông tin có độ mật không được đăng lên cổng "
+            "(seed 003 Điều 5), nên không được tải lên.",
+            code="classified",
+            params={"name": upload.name, "label": label},
+        )
+    return inspection
 
 
 def _read(upload):

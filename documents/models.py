@@ -1,9 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
 from .enums import OPEN_FORMATS, DocumentFormat, ExtractionStatus
 from .inspection import Inspection, inspect
+from .stamps import classification_stamp
 from .uploads import safe_filename
 
 INSPECTION_FIELDS = ("detected_format", "extraction_status", "extracted_text", "page_count")
@@ -78,7 +82,15 @@ class PortalDocument(AbstractDocument):
         self.extracted_text = result.text
         self.page_count = result.page_count
 
+    def keep_inspection(self, upload, inspection):
+        """The upload form has read this file already (documents.forms): save() stores that result instead of
+        reading the file a second time."""
+        self._upload_inspection = (upload, inspection)
+
     def _read_and_inspect(self):
+        upload, inspection = getattr(self, "_upload_inspection", (None, None))
+        if upload is not None and not self.file._committed and self.file.file is upload:
+            return inspection
         try:
             with self.open_file() as file:
                 data = file.read(settings.DOCUMENTS_MAX_UPLOAD_SIZE + 1)
@@ -105,3 +117,33 @@ class PortalDocument(AbstractDocument):
         return (
             self.detected_format == DocumentFormat.PDF and self.extraction_status == ExtractionStatus.NO_TEXT
         )
+
+
+STAMPED_FILE = "Tệp «{name}» mang dấu «{label}»: thông tin có độ mật không được công bố (seed 003 Điều 5)."
+
+
+class PublishedFile(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
+    """A file published on its own (a form to fill in, a report), through the board's workflow like any item:
+    while it is live its file is public (documents.access, DESIGN.md "Files follow their items")."""
+
+    document = models.ForeignKey(
+        PortalDocument, verbose_name="tệp", on_delete=models.PROTECT, related_name="publications"
+    )
+    title = models.CharField("tiêu đề", max_length=255)
+    description = models.TextField("mô tả", blank=True, max_length=1000)
+
+    panels = [FieldPanel("document"), FieldPanel("title"), FieldPanel("description")]
+
+    class Meta:
+        verbose_name = "tệp công bố"
+        verbose_name_plural = "tệp công bố"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        """A stamped file is refused at upload; one stored before that rule cannot be published either."""
+        super().clean()
+        label = classification_stamp(self.document.extracted_text) if self.document_id else None
+        if label:
+            raise ValidationError({"document": STAMPED_FILE.format(name=self.document.filename, label=label)})

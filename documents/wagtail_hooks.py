@@ -1,9 +1,15 @@
 from django.contrib import messages
+from django.http import Http404
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from editorial.moderation import SnippetCollectWorkflowActionDataView, SnippetWorkflowActionView
 
 from . import admin_urls
+from .access import may_download
 from .enums import ExtractionStatus
-from .stamps import classification_stamp
+from .models import PublishedFile
 
 
 @hooks.register("register_admin_urls", order=-1)
@@ -35,9 +41,26 @@ def file_warnings(document):
         )
     if document.extraction_status == ExtractionStatus.FAILED:
         yield f"Không đọc được nội dung tệp «{name}»: tệp có thể bị hỏng. Hãy mở thử tệp rồi tải lên lại."
-    stamp = classification_stamp(document.extracted_text)
-    if stamp:
-        yield (
-            f"Tệp «{name}» mang dấu «{stamp}»: thông tin có độ mật không được đăng lên cổng "
-            "(seed 003 Điều 5). Tin, bài hay văn bản đính kèm tệp này sẽ không gửi duyệt hay đăng được."
-        )
+    # A file carrying a classification stamp is refused by the upload form (documents.forms.check_content).
+
+
+@hooks.register("before_serve_document")
+def refuse_private_files(document, request):
+    """/documents/<id>/<name> answers 404, as if there were no such file, unless the file is public or the
+    user is staff who may see it (documents.access)."""
+    if not may_download(request.user, document):
+        raise Http404
+
+
+class PublishedFileViewSet(SnippetViewSet):
+    model = PublishedFile
+    icon = "doc-full"
+    menu_label = "Tệp công bố"
+    list_display = ["title", "document", "live"]
+    search_fields = ["title", "description"]
+    # The board's steps refuse with their reason on the workflow action URLs (editorial.moderation).
+    workflow_action_view_class = SnippetWorkflowActionView
+    collect_workflow_action_data_view_class = SnippetCollectWorkflowActionDataView
+
+
+register_snippet(PublishedFileViewSet)

@@ -6,7 +6,9 @@ class EditorialConfig(AppConfig):
     verbose_name = "Ban biên tập"
 
     def ready(self):
-        from . import notifications, removal
+        from . import collections, notifications, permissions, removal
 
         notifications.connect()
         removal.connect()
+        permissions.register_snippet_policies()
+        collections.register_file_policies()

@@ -30,9 +30,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from documents.models import PublishedFile
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
 from search.text import normalize
 
+from .collections import sync_file_permissions
 from .enums import Role
 from .models import (
     BoardMember,
@@ -42,6 +44,7 @@ from .models import (
     SectionAssignment,
     SectionDeputyTask,
 )
+from .staffing import staffing_warnings
 
 BOARD_FILE_ACTION = "editorial.board_file"
 # Page permissions on the whole site, per role. Only the head publishes; everyone else goes through the
@@ -67,6 +70,10 @@ def _legal_document(*actions):
     return [f"legal_docs.{action}_legaldocument" for action in actions]
 
 
+def _published_file(*actions):
+    return [f"documents.{action}_publishedfile" for action in actions]
+
+
 # Legal documents are snippets, global to the installation and moderated by one board (legal_documents_site).
 # That board's roles mirror its page permissions: the head publishes; so does the admin, because a
 # non-classified legal document is an official source (seed 004 Điều 4.4); everyone else goes through the
@@ -76,11 +83,23 @@ LEGAL_DOCUMENT_PERMISSIONS = {
     Role.SECRETARY: _legal_document("add", "change", "lock"),
     Role.ADMIN: _legal_document("add", "change", "publish"),
 }
+# A file published on its own (documents.PublishedFile, DESIGN.md "Files follow their items") is a global
+# snippet moderated by the same board with the same rights, except that the admin does not publish it: it is
+# no official source, so it goes through the workflow.
+PUBLISHED_FILE_PERMISSIONS = {
+    Role.HEAD: _published_file("add", "change", "publish", "lock", "unlock"),
+    Role.SECRETARY: _published_file("add", "change", "lock"),
+    Role.ADMIN: _published_file("add", "change"),
+}
 # ... and whoever answers for the legal-documents section (/van-ban/) writes documents too.
 SECTION_LEGAL_DOCUMENT_PERMISSIONS = _legal_document("add", "change")
 MANAGED_MODEL_PERMISSIONS = {
     name
-    for permissions in (*MODEL_PERMISSIONS.values(), *LEGAL_DOCUMENT_PERMISSIONS.values())
+    for permissions in (
+        *MODEL_PERMISSIONS.values(),
+        *LEGAL_DOCUMENT_PERMISSIONS.values(),
+        *PUBLISHED_FILE_PERMISSIONS.values(),
+    )
     for name in permissions
 } | set(SECTION_LEGAL_DOCUMENT_PERMISSIONS)
 # Page permissions of the members who answer for a section, on that section's subtree.
@@ -115,6 +134,7 @@ class Outcome:
     board: EditorialBoard = None
     changes: list = field(default_factory=list)
     new_accounts: list = field(default_factory=list)  # (user, set-password URL)
+    warnings: list = field(default_factory=list)  # paths distinct people cannot staff (editorial.staffing)
 
     def __str__(self):
         if not self.changes:
@@ -262,6 +282,8 @@ class _Writer:
                 self.outcome.changes.append(f"{board._meta.get_field(name).verbose_name}: {days}")
         self.outcome.board = board
         role_groups = {role: self.role_group(role) for role in Role}
+        # The site's library of images and documents, where its roles upload files (editorial.collections).
+        self.outcome.changes += sync_file_permissions(self.site, role_groups)
         section_groups = {}
         kept = set()
         for entry in self.entries:
@@ -280,6 +302,7 @@ class _Writer:
         self.workflow(board)
         if self.outcome.changes:
             log(board, BOARD_FILE_ACTION, user=self.actor, data={"changes": self.outcome.changes[:200]})
+        self.outcome.warnings = staffing_warnings(board)
         return self.outcome
 
     def board_groups(self):
@@ -288,7 +311,11 @@ class _Writer:
     def role_group(self, role):
         group = self.group(f"{self.label} · {role.label}")
         self.sync_page_permissions(group, self.site.root_page, SITE_PERMISSIONS.get(role, []))
-        legal = LEGAL_DOCUMENT_PERMISSIONS.get(role, []) if self.moderates_legal_documents else []
+        legal = (
+            [*LEGAL_DOCUMENT_PERMISSIONS.get(role, []), *PUBLISHED_FILE_PERMISSIONS.get(role, [])]
+            if self.moderates_legal_documents
+            else []
+        )
         self.sync_model_permissions(group, [*MODEL_PERMISSIONS.get(role, []), *legal])
         return group
 
@@ -450,6 +477,8 @@ class _Writer:
         if self.moderates_legal_documents:
             legal_documents = ContentType.objects.get_for_model(LegalDocument)
             self.attach(workflow, WorkflowContentType, "văn bản (/van-ban/)", content_type=legal_documents)
+            published_files = ContentType.objects.get_for_model(PublishedFile)
+            self.attach(workflow, WorkflowContentType, "tệp công bố", content_type=published_files)
 
     def attach(self, workflow, link_model, where, **lookup):
         """Link the workflow to a page subtree (WorkflowPage) or a snippet model (WorkflowContentType)."""

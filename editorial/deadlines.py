@@ -13,7 +13,7 @@ def late_items(user=None, now=None):
     finder = AdminURLFinder(user) if user else None
     for state, task, due in overdue_task_states(now):
         obj = state.workflow_state.content_object
-        approvers = list(task.approvers(obj))
+        approvers = task.approvers_for(state)  # four eyes: not who wrote, submitted or took a step of it
         if user is not None and user not in approvers:
             continue
         edit_url = finder.get_edit_url(obj) if finder else ""

@@ -1,7 +1,10 @@
+from django import forms
 from django.contrib.auth import get_permission_codename
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.forms import TaskStateCommentForm
 
 from .classification import refuse_classified_submission
+from .four_eyes import COMMENT_REQUIRED
 from .permissions import DIRECT_PUBLICATION_REFUSED, may_publish_directly
 
 PUBLISH_PERMISSION_REFUSED = (
@@ -36,3 +39,13 @@ class ClassifiedModelForm(WagtailAdminModelForm):
         ):
             self.add_error(None, PUBLISH_PERMISSION_REFUSED.format(name=opts.verbose_name))
         return data
+
+
+class RejectionForm(TaskStateCommentForm):
+    """Sending an item back needs a reason: the author reads it on the item and on their dashboard."""
+
+    comment = forms.CharField(
+        label="Lý do trả lại",
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={"required": COMMENT_REQUIRED},
+    )

@@ -2,16 +2,35 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db import models
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, TaskState, WorkflowState
 
 from .calendar import add_working_days, holidays
 from .enums import Role
+from .four_eyes import (
+    COMMENT_REQUIRED,
+    NOT_APPROVER,
+    NOT_AT_STEP,
+    classification_refusal,
+    four_eyes_refusal,
+)
 
 ON_BEHALF_OF_HEAD = "editorial.on_behalf_of_head"
+# Who may stand in for the head (seed 000 Điều 7.3, seed 001 Điều 6.1): a deputy of the same board.
+DELEGATE_ROLES = (Role.STANDING_DEPUTY, Role.DEPUTY)
+DELEGATE_NOT_SEATED = "Người được ủy quyền phải là thành viên đang tham gia Ban biên tập."
+DELEGATE_NOT_DEPUTY = (
+    "Chỉ ủy quyền cho Phó trưởng ban thường trực hoặc Phó trưởng ban của chính Ban biên tập này."
+)
+DELEGATION_ENDS_BEFORE = "Ngày kết thúc ủy quyền phải từ ngày bắt đầu trở đi."
+DELEGATION_TOO_LONG = "Mỗi lần ủy quyền tối đa {days} ngày (tính cả ngày bắt đầu và ngày kết thúc)."
+DELEGATION_OVERLAPS = (
+    "Trùng thời gian với ủy quyền đã có: {other}. Mỗi lúc chỉ một người thay mặt Trưởng ban."
+)
 
 
 class EditorialBoard(models.Model):
@@ -95,14 +114,36 @@ class HeadDelegation(models.Model):
         return f"{self.delegate} thay mặt Trưởng ban {self.starts_on:%d/%m/%Y}–{self.ends_on:%d/%m/%Y}"
 
     def clean(self):
+        """A deputy of the same board, for at most EDITORIAL_MAX_DELEGATION_DAYS days, never overlapping
+        another delegation of the board (DESIGN.md, Editorial rules: four eyes). Who may delegate is the
+        admin's check (editorial.delegation): the model does not know who is saving it."""
         errors = {}
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            errors["ends_on"] = "Ngày kết thúc ủy quyền phải từ ngày bắt đầu trở đi."
-        seated = BoardMember.objects.filter(board_id=self.board_id, user_id=self.delegate_id, active=True)
-        if self.board_id and self.delegate_id and not seated.exists():
-            errors["delegate"] = "Người được ủy quyền phải là thành viên đang tham gia Ban biên tập."
+        if self.starts_on and self.ends_on:
+            days = settings.EDITORIAL_MAX_DELEGATION_DAYS
+            if self.ends_on < self.starts_on:
+                errors["ends_on"] = DELEGATION_ENDS_BEFORE
+            elif (self.ends_on - self.starts_on).days + 1 > days:
+                errors["ends_on"] = DELEGATION_TOO_LONG.format(days=days)
+            else:
+                overlapping = self.overlapping().first()
+                if overlapping is not None:
+                    errors["starts_on"] = DELEGATION_OVERLAPS.format(other=overlapping)
+        if self.board_id and self.delegate_id:
+            seat = BoardMember.objects.filter(
+                board_id=self.board_id, user_id=self.delegate_id, active=True, user__is_active=True
+            ).first()
+            if seat is None:
+                errors["delegate"] = DELEGATE_NOT_SEATED
+            elif not set(DELEGATE_ROLES) & set(seat.roles):
+                errors["delegate"] = DELEGATE_NOT_DEPUTY
         if errors:
             raise ValidationError(errors)
+
+    def overlapping(self):
+        """The board's other delegations sharing a day with this one."""
+        return HeadDelegation.objects.filter(
+            board_id=self.board_id, starts_on__lte=self.ends_on, ends_on__gte=self.starts_on
+        ).exclude(pk=self.pk)
 
     @classmethod
     def current(cls, board, day=None):
@@ -165,30 +206,88 @@ class BoardTask(Task):
         return add_working_days(task_state.started_at, getattr(self.board, self.sla_field), off)
 
     def is_approver(self, obj, user):
+        """user holds this step's role for obj (four eyes aside)."""
         return user.is_active and self.approvers(obj).filter(pk=user.pk).exists()
 
-    def user_can_access_editor(self, obj, user):
-        return self.is_approver(obj, user)
+    def current_state(self, obj):
+        """obj's task state on this step while it waits here, else None."""
+        state = obj.current_workflow_task_state if obj.pk else None
+        return state if state is not None and state.task_id == self.pk else None
 
-    def locked_for_user(self, obj, user):
-        return not self.is_approver(obj, user)
+    def refusal(self, task_state, user, action="approve"):
+        """Why user may not take `action` on task_state (Vietnamese), or None. Every route asks this: the
+        action buttons and the dashboard (get_actions, get_task_states_user_can_moderate), the editor
+        (locked_for_user), and on_action itself, which each admin view ends in."""
+        item = task_state.workflow_state.content_object
+        names = {"item": item, "step": self.name}
+        if task_state.status != TaskState.STATUS_IN_PROGRESS or task_state.task_id != self.pk:
+            return NOT_AT_STEP.format(**names)
+        if not self.is_approver(item, user):
+            return NOT_APPROVER.format(**names)
+        refusal = four_eyes_refusal(task_state, user)
+        if refusal is None and action != "reject":
+            refusal = classification_refusal(item)
+        return refusal
 
-    def user_can_lock(self, obj, user):
-        return self.is_approver(obj, user)
+    def may_act(self, obj, user):
+        """user may take this step on obj, at least to send it back."""
+        state = self.current_state(obj)
+        return state is not None and self.refusal(state, user, "reject") is None
 
-    def get_actions(self, obj, user):
-        if not self.is_approver(obj, user):
-            return []
+    def approvers_for(self, task_state):
+        """The approvers of task_state who may act on it under four eyes (whom to tell and remind)."""
         return [
-            ("reject", "Yêu cầu sửa (trả lại tác giả)", True),
-            ("approve", "Duyệt", False),
-            ("approve", "Duyệt và ghi ý kiến", True),
+            user
+            for user in self.approvers(task_state.workflow_state.content_object)
+            if four_eyes_refusal(task_state, user) is None
         ]
 
+    def user_can_access_editor(self, obj, user):
+        return self.may_act(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self.may_act(obj, user)
+
+    def user_can_lock(self, obj, user):
+        return self.may_act(obj, user)
+
+    def get_actions(self, obj, user):
+        state = self.current_state(obj)
+        if state is None or self.refusal(state, user, "reject"):
+            return []
+        actions = [("reject", "Yêu cầu sửa (trả lại tác giả)", True)]
+        if classification_refusal(state.workflow_state.content_object) is None:
+            actions += [("approve", "Duyệt", False), ("approve", "Duyệt và ghi ý kiến", True)]
+        return actions
+
+    def get_form_for_action(self, action):
+        if action == "reject":
+            from .forms import RejectionForm  # forms import the permissions, which import these models
+
+            return RejectionForm
+        return super().get_form_for_action(action)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related("workflow_state")
-        ids = [state.pk for state in states if self.is_approver(state.workflow_state.content_object, user)]
+        if not BoardMember.objects.filter(board_id=self.board_id, user_id=user.pk, active=True).exists():
+            return TaskState.objects.none()  # every approver, the acting head included, sits on the board
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "workflow_state", "task"
+        )
+        ids = [state.pk for state in states if self.refusal(state, user, "reject") is None]
         return TaskState.objects.filter(pk__in=ids)
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        """The last gate of every route: a refused action raises PermissionDenied with its reason. A rejection
+        needs a reason and ends the run, so that the resubmitted item starts again at the secretariat."""
+        refusal = self.refusal(task_state, user, action_name)
+        if refusal is None and action_name == "reject" and not str(kwargs.get("comment") or "").strip():
+            refusal = COMMENT_REQUIRED
+        if refusal:
+            raise PermissionDenied(refusal)
+        super().on_action(task_state, user, action_name, **kwargs)
+        if action_name == "reject":
+            close_rejected_run(task_state.workflow_state)
 
     def members(self, *roles):
         """The board's active members holding any of roles (a board has a few dozen members; JSON lookups
@@ -247,13 +346,15 @@ class HeadTask(BoardTask):
     sla_field = "head_sla_days"
 
     def approvers(self, obj):
+        """The heads, and whoever stands in for them today: a deputy of this board (a delegation recorded
+        before that rule held counts only for a deputy still on the board)."""
         delegates = HeadDelegation.current(self.board).values("delegate_id")
         heads = self.members(Role.HEAD).values("user_id")
+        deputies = self.members(*DELEGATE_ROLES).values("user_id")
         return (
             get_user_model()
             .objects.filter(
-                models.Q(pk__in=heads)
-                | models.Q(pk__in=delegates, board_seats__board=self.board, board_seats__active=True),
+                models.Q(pk__in=heads) | (models.Q(pk__in=delegates) & models.Q(pk__in=deputies)),
                 is_active=True,
             )
             .distinct()
@@ -320,6 +421,38 @@ def ancestor_paths(path):
     return [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
 
 
+def close_rejected_run(workflow_state):
+    """A run sent back to its author ends there (DESIGN.md, Editorial rules: the resubmitted item starts again
+    at the secretariat). Wagtail would keep it "needing changes" and resume it at the step that rejected it,
+    with that step's earlier approvals standing; closed, the next submission starts a new run at the first
+    step. The audit log already holds the truth (the rejection, who made it, its reason); the run is only
+    marked finished, without the "cancelled" entry that would say the rejecting person withdrew the item. A
+    removal proposal's rejection already closed its run (editorial.removal)."""
+    WorkflowState.objects.filter(pk=workflow_state.pk, status=WorkflowState.STATUS_NEEDS_CHANGES).update(
+        status=WorkflowState.STATUS_CANCELLED
+    )
+    workflow_state.refresh_from_db(fields=["status"])
+
+
+def last_rejection(obj):
+    """The task state that sent obj back to its author, while that is where its latest run ended and nothing
+    was published since; else None."""
+    run = (
+        WorkflowState.objects.for_instance(obj)
+        .filter(removal_proposal__isnull=True)
+        .select_related("current_task_state__task", "current_task_state__finished_by")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    state = (
+        run.current_task_state if run is not None and run.status == WorkflowState.STATUS_CANCELLED else None
+    )
+    if state is None or state.status != TaskState.STATUS_REJECTED:
+        return None
+    published = getattr(obj, "last_published_at", None)
+    return None if published and published > state.finished_at else state
+
+
 def finished_state(task, workflow_state, status):
     """A task state closed as soon as it starts (a step with nobody to act on it)."""
     return TaskState.objects.create(
@@ -340,24 +473,27 @@ class RemovalProposalQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(outcome=RemovalProposal.Outcome.PENDING)
 
+    def for_instance(self, obj):
+        """Proposals for a page or a moderated snippet, by base content type (as workflow states name it)."""
+        return self.filter(content_type=obj.get_base_content_type(), object_id=str(obj.pk))
+
     def for_workflow_state(self, workflow_state):
         """The pending proposal a finished, rejected or cancelled workflow ran for, if any. While
-        `Workflow.start` runs, the proposal has no state yet: it is then the page's pending one without a
+        `Workflow.start` runs, the proposal has no state yet: it is then the item's pending one without a
         state, so a path that finished at once still removes rather than publishes."""
-        if not isinstance(workflow_state.content_object, Page):
-            return None
         return (
             self.pending()
-            .filter(page_id=workflow_state.object_id)
+            .filter(content_type_id=workflow_state.base_content_type_id, object_id=workflow_state.object_id)
             .filter(models.Q(workflow_state=workflow_state) | models.Q(workflow_state__isnull=True))
             .first()
         )
 
 
 class RemovalProposal(models.Model):
-    """A proposal to take an outdated page off the site (seed 001 Điều 9.5, 11.2). It runs through the board's
-    moderation path; approved at the end, the page is unpublished and kept with its revisions (archived,
-    never deleted)."""
+    """A proposal to take a live page or moderated snippet off the site (seed 001 Điều 9.5, 11.2). It runs
+    through the board's moderation path; approved at the end, the item is archived (editorial.archive):
+    unpublished and kept with its revisions, never deleted. `page` is set for pages; every proposal names its
+    item by base content type and id, as Wagtail's workflow states do."""
 
     class Outcome(models.TextChoices):
         PENDING = "pending", "Đang chờ duyệt"
@@ -366,8 +502,17 @@ class RemovalProposal(models.Model):
         CANCELLED = "cancelled", "Đã hủy"
 
     page = models.ForeignKey(
-        Page, verbose_name="trang", on_delete=models.CASCADE, related_name="removal_proposals"
+        Page,
+        verbose_name="trang",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="removal_proposals",
     )
+    content_type = models.ForeignKey(
+        ContentType, verbose_name="loại nội dung", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField("mã nội dung", max_length=255)
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="người đề nghị", on_delete=models.PROTECT, related_name="+"
     )
@@ -395,8 +540,29 @@ class RemovalProposal(models.Model):
                 condition=models.Q(outcome="pending"),
                 name="editorial_one_pending_removal",
                 violation_error_message=ALREADY_PROPOSED,
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(outcome="pending"),
+                name="editorial_one_pending_removal_of_item",
+                violation_error_message=ALREADY_PROPOSED,
+            ),
         ]
 
     def __str__(self):
-        return f"Đề nghị gỡ «{self.page.title}»"
+        return f"Đề nghị gỡ «{self.title}»"
+
+    @property
+    def item(self):
+        """The page (specific) or snippet proposed for removal, or None if it no longer exists."""
+        model = self.content_type.model_class()
+        obj = model.objects.filter(pk=self.object_id).first() if model else None
+        return getattr(obj, "specific", obj)
+
+    @property
+    def title(self):
+        item = self.item
+        return (getattr(item, "title", None) or str(item)) if item is not None else f"#{self.object_id}"
+
+
+from .archive import ArchivedItem  # noqa: E402, F401  (a model of this app, in its own module)

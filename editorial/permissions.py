@@ -1,7 +1,14 @@
-"""Who may publish without the workflow: the head; the admin only items from an official source."""
+"""Who may publish without the workflow (the head; the admin only items from an official source), and who may
+take what off the site (editorial.deletion), for pages and moderated snippets."""
 
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import policy_registry, register_permission_policy
 
+from .archive import is_archived
+from .deletion import deletion, moderated_models, privacy_refusal, unpublish_refusal
 from .enums import Role
 
 DIRECT_PUBLICATION_REFUSED = (
@@ -31,4 +38,57 @@ def may_publish_directly(user, official_source_id):
 class BoardPagePermissionTester(PagePermissionTester):
     def can_publish(self):
         source = getattr(self.page, "official_source_id", None)
-        return super().can_publish() and may_publish_directly(self.user, source)
+        return super().can_publish() and may_publish_directly(self.user, source) and not self.archived
+
+    # Archive, never delete (editorial.deletion): live pages leave through the board's removal path, a
+    # "delete" of what was ever submitted archives it, and an archived page is neither submitted nor published
+    # until it is restored (its editor refuses it, editorial.removal_admin; its history stays readable).
+    @cached_property
+    def archived(self):
+        return is_archived(self.page)
+
+    def can_unpublish(self):
+        return super().can_unpublish() and unpublish_refusal(self.user, self.page) is None
+
+    def can_delete(self, ignore_bulk=False):
+        return super().can_delete(ignore_bulk) and deletion(self.user, self.page).allowed
+
+    def can_move(self):
+        """Moving keeps a page on the site: Wagtail's own test (which it words as its deletion test)."""
+        return super().can_delete(ignore_bulk=True)
+
+    def can_set_view_restrictions(self):
+        return super().can_set_view_restrictions() and privacy_refusal(self.user, self.page) is None
+
+    def can_submit_for_moderation(self):
+        return super().can_submit_for_moderation() and not self.archived
+
+
+class BoardSnippetPermissionPolicy(ModelPermissionPolicy):
+    """Wagtail's model permissions for a moderated snippet, narrowed per item by the same rules as pages: a
+    delete follows editorial.deletion, and an archived item is not published until restored (its editor
+    refuses it, editorial.removal_admin; "change" stays, so its preview and links keep working).
+    Registered for every moderated snippet model (EditorialConfig.ready)."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not super().user_has_permission_for_instance(user, action, instance):
+            return False
+        if action == "delete":
+            return deletion(user, instance).allowed
+        if action == "publish":
+            return not is_archived(instance)
+        return True
+
+
+def register_snippet_policies():
+    """Before any admin view asks the registry (which would create Wagtail's fallback policy instead). A model
+    with a policy of its own must build it on BoardSnippetPermissionPolicy: the rules are not optional."""
+    for model in moderated_models():
+        policy = policy_registry.get_by_type(model, fallback=False)
+        if policy is None:
+            register_permission_policy(model, BoardSnippetPermissionPolicy(model), exact_class=True)
+        elif not isinstance(policy, BoardSnippetPermissionPolicy):
+            raise ImproperlyConfigured(
+                f"{model._meta.label}: its permission policy must subclass "
+                "editorial.permissions.BoardSnippetPermissionPolicy (DESIGN.md: archive, never delete)."
+            )

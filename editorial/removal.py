@@ -1,39 +1,43 @@
-"""Proposals to take outdated content off the site (seed 001 Điều 9.5, 11.2), through the board's workflow.
+"""Proposals to take live content off the site (seed 001 Điều 9.5, 11.2), through the board's workflow: the
+only way a page or a moderated snippet (a legal document…) leaves the site for anyone but a superuser
+(editorial.deletion).
 
-A proposal starts the page's board workflow on its current revision, so the same approvers act in the same
+A proposal starts the item's board workflow on its current revision, so the same approvers act in the same
 order, see it on their dashboard and get the same emails. Approved at the end, the finish action
-(`editorial.workflows.publish_approved`) unpublishes the page instead of publishing it: the page stays in the
-tree with its revisions (DESIGN.md: archive, never silently delete). Rejected, the page stays online.
+(`editorial.workflows.publish_approved`) archives the item instead of publishing it (editorial.archive): it is
+unpublished and kept with its revisions (DESIGN.md: archive, never delete). Rejected, it stays online.
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
+from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpResponseForbidden
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.views.generic import FormView
-from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_cancelled, workflow_rejected
 
+from home.refusals import refused
+
+from .archive import archive
+from .deletion import board_of, moderated_models
 from .enums import Role
-from .models import (
-    ALREADY_PROPOSED,
-    REASON_REQUIRED,
-    BoardMember,
-    EditorialBoard,
-    RemovalProposal,
-    ancestor_paths,
-)
+from .models import ALREADY_PROPOSED, REASON_REQUIRED, BoardMember, RemovalProposal
 from .permissions import board_roles
 
 REMOVAL_PROPOSED = "editorial.removal_proposed"
-PROPOSE_REMOVAL_URL = "editorial_propose_removal"
+PROPOSE_REMOVAL_URL = "editorial_propose_removal"  # a page (from the outdated-content report or the editor)
+PROPOSE_SNIPPET_REMOVAL_URL = "editorial_propose_snippet_removal"  # a moderated snippet
 # The secretariat reviews and proposes (seed 001 Điều 9.5); the board's leaders may too.
 PROPOSERS = {Role.SECRETARY, Role.DEPUTY, Role.STANDING_DEPUTY, Role.HEAD}
 NOT_A_PROPOSER = "Chỉ Tổ thư ký, các Phó trưởng ban và Trưởng ban của trang này được đề nghị gỡ tin, bài."
@@ -47,68 +51,85 @@ def proposer_board_ids(user):
     return {seat.board_id for seat in seats if set(seat.roles) & PROPOSERS}
 
 
-def board_of(page):
-    """The board of the innermost site whose root contains the page."""
-    return (
-        EditorialBoard.objects.filter(site__root_page__path__in=ancestor_paths(page.path))
-        .order_by("-site__root_page__depth")
-        .first()
-    )
+def noun(obj):
+    """How a refusal names the item: "Trang này", "Văn bản này"…"""
+    return "Trang này" if isinstance(obj, Page) else f"{capfirst(obj._meta.verbose_name)} này"
 
 
-def removal_refused(page):
-    """Why the page cannot be proposed for removal now (in Vietnamese), or None."""
-    if not page.live:
-        return "Trang này không còn đăng trên cổng."
-    if RemovalProposal.objects.pending().filter(page=page).exists():
-        return ALREADY_PROPOSED
-    if page.current_workflow_state is not None:
-        return "Trang đang trong một quy trình duyệt khác: chờ quy trình đó kết thúc rồi đề nghị gỡ."
-    if page.get_children().live().exists():
+def removal_refused(obj):
+    """Why the page or moderated snippet cannot be proposed for removal now (in Vietnamese), or None."""
+    if not obj.live:
+        return f"{noun(obj)} không còn đăng trên cổng."
+    if RemovalProposal.objects.pending().for_instance(obj).exists():
+        return ALREADY_PROPOSED if isinstance(obj, Page) else f"{noun(obj)} đã có đề nghị gỡ đang chờ duyệt."
+    if obj.current_workflow_state is not None:
+        return f"{noun(obj)} đang trong một quy trình duyệt khác: chờ quy trình đó kết thúc rồi đề nghị gỡ."
+    if isinstance(obj, Page) and obj.get_children().live().exists():
         return "Trang còn trang con đang đăng: đề nghị gỡ từng trang con trước."
-    if page.get_workflow() is None:
-        return "Trang không thuộc quy trình duyệt nào của Ban biên tập."
+    if obj.get_workflow() is None:
+        return f"{noun(obj)} không thuộc quy trình duyệt nào của Ban biên tập."
     return None
 
 
+def may_propose(user, obj):
+    """Whether user may propose obj's removal now (for the buttons; the view says why not)."""
+    board = board_of(obj)
+    return board is not None and board.pk in proposer_board_ids(user) and removal_refused(obj) is None
+
+
+def propose_url(obj):
+    if isinstance(obj, Page):
+        return reverse(PROPOSE_REMOVAL_URL, args=[obj.pk])
+    meta = obj._meta
+    return reverse(PROPOSE_SNIPPET_REMOVAL_URL, args=[meta.app_label, meta.model_name, quote(obj.pk)])
+
+
 @transaction.atomic
-def propose_removal(page, user, reason):
-    """Record the proposal, then run it through the page's board workflow on the current revision. Raises
-    ValidationError (in Vietnamese) when the reason is empty or the page cannot be proposed now."""
-    page = page.specific  # a revision of the base Page would lose the page's own fields
-    problem = removal_refused(page)
+def propose_removal(obj, user, reason):
+    """Record the proposal, then run it through the item's board workflow on the current revision. Raises
+    ValidationError (in Vietnamese) when the reason is empty or the item cannot be proposed now."""
+    obj = getattr(obj, "specific", obj)  # a revision of the base Page would lose the page's own fields
+    problem = removal_refused(obj)
     if problem:
         raise ValidationError(problem)
-    proposal = RemovalProposal(page=page, proposed_by=user, reason=(reason or "").strip())
+    proposal = RemovalProposal(
+        page=obj if isinstance(obj, Page) else None,
+        content_type=obj.get_base_content_type(),
+        object_id=str(obj.pk),
+        proposed_by=user,
+        reason=(reason or "").strip(),
+    )
     proposal.full_clean(exclude=["workflow_state"])
     proposal.save()
-    log(page, REMOVAL_PROPOSED, user=user, data={"reason": proposal.reason, "proposal": proposal.pk})
-    current_revision(page, user)
-    proposal.workflow_state = page.get_workflow().start(page, user)
+    log(obj, REMOVAL_PROPOSED, user=user, data={"reason": proposal.reason, "proposal": proposal.pk})
+    current_revision(obj, user)
+    proposal.workflow_state = obj.get_workflow().start(obj, user)
     proposal.save(update_fields=["workflow_state"])
     return proposal
 
 
-def current_revision(page, user):
-    """The revision the approvers review: the latest one. A page created in code never had one (the approvers'
-    dashboard needs it): it gets a copy of its live content, not marked as an unpublished change."""
-    return page.get_latest_revision() or page.save_revision(
+def current_revision(obj, user):
+    """The revision the approvers review: the latest one. An item created in code (or imported) never had one
+    (the approvers' dashboard needs it): it gets a copy of its live content, not marked as an unpublished
+    change."""
+    return obj.get_latest_revision() or obj.save_revision(
         user=user, changed=False, log_action=False, clean=False
     )
 
 
 def remove_if_proposed(workflow_state, user=None):
-    """The finish action's removal branch: unpublish (never delete) the page of a pending proposal; False when
+    """The finish action's removal branch: archive (never delete) the item of a pending proposal; False when
     the workflow was an ordinary submission. The completed path is the authority, as for publication, so the
     last approver needs no unpublish permission of their own."""
     proposal = RemovalProposal.objects.for_workflow_state(workflow_state)
     if proposal is None:
         return False
-    page = workflow_state.content_object.specific
-    UnpublishPageAction(page, user=user).execute(skip_permission_checks=True)
+    obj = workflow_state.content_object
+    obj = getattr(obj, "specific", obj)
     proposal.outcome = RemovalProposal.Outcome.REMOVED
     proposal.workflow_state = workflow_state
     proposal.save(update_fields=["outcome", "workflow_state"])
+    archive(obj, user=user, reason=proposal.reason, board=board_of(obj), removal=proposal)
     return True
 
 
@@ -158,49 +179,73 @@ class RemovalProposalForm(forms.ModelForm):
 
 
 class ProposeRemovalView(WagtailAdminTemplateMixin, FormView):
-    """The "Đề nghị gỡ" action of the outdated-content report: a reason, then the board's workflow."""
+    """The "Đề nghị gỡ" form, from the outdated-content report, a page's editor or a moderated snippet's
+    editor: a reason, then the board's workflow."""
 
     template_name = "editorial/propose_removal.html"
     form_class = RemovalProposalForm
     page_title = "Đề nghị gỡ tin, bài"
     header_icon = "warning"
 
-    def dispatch(self, request, page_id):
-        self.page = get_object_or_404(Page, pk=page_id).specific
-        board = board_of(self.page)
+    def dispatch(self, request, *args, **kwargs):
+        self.item = self.get_item(**kwargs)
+        board = board_of(self.item)
         if board is None or board.pk not in proposer_board_ids(request.user):
-            # A plain 403: Wagtail's admin would turn PermissionDenied into a redirect to the dashboard.
-            return HttpResponseForbidden(NOT_A_PROPOSER)
-        return super().dispatch(request, page_id)
+            # The 403 page with the reason: Wagtail's admin would turn PermissionDenied into a redirect.
+            return refused(request, NOT_A_PROPOSER)
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def get_item(page_id=None, app_label=None, model_name=None, pk=None):
+        if page_id is not None:
+            return get_object_or_404(Page, pk=page_id).specific
+        try:
+            model = apps.get_model(app_label, model_name)
+        except LookupError as error:
+            raise Http404 from error
+        if model not in moderated_models():
+            raise Http404
+        return get_object_or_404(model, pk=unquote(pk))
 
     def get_page_subtitle(self):
-        return self.page.title
+        return title(self.item)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            action_url=self.request.path,
+            action_url=self.request.get_full_path(),
             submit_button_label="Gửi đề nghị gỡ",
-            proposed_page=self.page,
+            proposed_title=title(self.item),
+            proposed_url=AdminURLFinder(self.request.user).get_edit_url(self.item),
+            last_published_at=self.item.last_published_at,
             **kwargs,
         )
 
     def form_valid(self, form):
         try:
-            proposal = propose_removal(self.page, self.request.user, form.cleaned_data["reason"])
+            proposal = propose_removal(self.item, self.request.user, form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
         step = proposal.workflow_state.current_task_state
         where = f"chờ bước «{step.task.name}»" if step else "đã xử lý xong"
-        messages.success(self.request, f"Đã gửi đề nghị gỡ «{self.page.title}»: {where}.")
-        return redirect("editorial_stale_report")
+        messages.success(self.request, f"Đã gửi đề nghị gỡ «{title(self.item)}»: {where}.")
+        next_url = get_valid_next_url_from_request(self.request)
+        if next_url:
+            return redirect(next_url)
+        if isinstance(self.item, Page):
+            return redirect("editorial_stale_report")
+        return redirect(AdminURLFinder(self.request.user).get_edit_url(self.item))
 
 
-def removal_notice(request, page):
-    """Whoever opens a page proposed for removal is told that approving it takes the page off the site."""
+def title(obj):
+    return getattr(obj, "title", None) or str(obj)
+
+
+def removal_notice(request, obj):
+    """Whoever opens an item proposed for removal is told that approving it takes it off the site."""
     if request.method != "GET":
         return
-    proposal = RemovalProposal.objects.pending().filter(page=page).select_related("proposed_by").first()
+    proposal = RemovalProposal.objects.pending().for_instance(obj).select_related("proposed_by").first()
     if proposal is not None:
         messages.warning(request, notice(proposal))
 
@@ -208,7 +253,7 @@ def removal_notice(request, page):
 def notice(proposal):
     return (
         f"Đề nghị gỡ: {proposal.reason} ({proposal.proposed_by}, {proposal.created_at:%d/%m/%Y}). "
-        "Duyệt hết quy trình thì trang được gỡ khỏi cổng (lưu trữ, không xóa)."
+        "Duyệt hết quy trình thì tin, bài được gỡ khỏi cổng và lưu trữ (không xóa)."
     )
 
 
@@ -230,9 +275,10 @@ class RemovalPanel(Component):
         self.proposals = proposals
 
     def get_context_data(self, parent_context):
-        return {
-            "items": [
-                (proposal, notice(proposal), reverse("wagtailadmin_pages:edit", args=[proposal.page_id]))
-                for proposal in self.proposals.select_related("page", "proposed_by")
-            ]
-        }
+        finder = AdminURLFinder(parent_context["request"].user)
+        items = []
+        for proposal in self.proposals.select_related("content_type", "proposed_by"):
+            item = proposal.item
+            url = finder.get_edit_url(item) if item is not None else None
+            items.append((proposal, notice(proposal), url))
+        return {"items": items}

@@ -1,11 +1,28 @@
 from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+
+from home.refusals import refuse_with_403
 
 from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
+from .delegation import (
+    NOT_YOUR_BOARD,
+    DelegationDeleteView,
+    DelegationEditView,
+    DelegationHistoryView,
+    DelegationInspectView,
+    DelegationPolicy,
+    DelegationUsageView,
+    HeadDelegationForm,
+    delegating_boards,
+)
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
+from .moderation import BoardPageViewSet, SentBackPanel, moderation_notice, refuse_workflow_action, sent_back
 from .notifications import OFFICIAL_SOURCE_PUBLICATION
 from .removal import (
     PROPOSE_REMOVAL_URL,
@@ -18,6 +35,7 @@ from .removal import (
 )
 from .reports import REPORTS, STALE_SLUG
 from .reports.access import ReportMenuItem
+from .visibility import chooser_pages, count_own_pages, hide_installation_reports
 
 
 @hooks.register("register_log_actions")
@@ -31,13 +49,41 @@ def register_board_log_actions(actions):
     )
 
 
+# Before any view asks the registry, or Wagtail would settle on Django model permissions for delegations.
+register_permission_policy(HeadDelegation, DelegationPolicy(HeadDelegation))
+
+
 class HeadDelegationViewSet(SnippetViewSet):
-    """The head records delegations; the board file gives the head's group the permissions."""
+    """The head records delegations of their own board (editorial.delegation); the board file gives the
+    head's group the permissions."""
 
     model = HeadDelegation
     icon = "user"
     menu_label = "Ủy quyền Trưởng ban"
     list_display = ["delegate", "starts_on", "ends_on", "reason", "board"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("board"),
+            FieldPanel("delegate"),
+            FieldPanel("starts_on"),
+            FieldPanel("ends_on"),
+            FieldPanel("reason"),
+        ],
+        base_form_class=HeadDelegationForm,
+    )
+    edit_view_class = DelegationEditView
+    delete_view_class = DelegationDeleteView
+    history_view_class = DelegationHistoryView
+    usage_view_class = DelegationUsageView
+    inspect_view_class = DelegationInspectView
+
+    def get_queryset(self, request):
+        return HeadDelegation.objects.filter(board__in=delegating_boards(request.user)).select_related(
+            "delegate", "board__site"
+        )
+
+    def get_urlpatterns(self):
+        return decorate_urlpatterns(super().get_urlpatterns(), refuse_with_403(NOT_YOUR_BOARD))
 
 
 register_snippet(HeadDelegationViewSet)
@@ -106,6 +152,9 @@ def register_removal_urls():
 
 hooks.register("before_edit_page", removal_notice)
 
+# Nothing live leaves the site but through the board; delete of what was ever submitted archives it.
+from . import removal_admin  # noqa: E402, F401  (registers its hooks)
+
 
 @hooks.register("construct_homepage_panels")
 def add_removal_panel(request, panels):
@@ -113,3 +162,30 @@ def add_removal_panel(request, panels):
     proposals = removals_awaiting(request.user)
     if proposals.exists():
         panels.insert(0, RemovalPanel(proposals))
+
+
+# Four eyes, rejections and classification on every route (editorial.moderation) -------------------------
+@hooks.register("register_admin_viewset")
+def register_board_page_viewset():
+    """After Wagtail's own viewset for Page (registered with order -1), so that every page type uses the
+    board's workflow action views."""
+    return BoardPageViewSet()
+
+
+for _hook in ("before_edit_page", "before_edit_snippet"):
+    hooks.register(_hook, refuse_workflow_action)
+    hooks.register(_hook, moderation_notice)
+
+
+@hooks.register("construct_homepage_panels")
+def add_sent_back_panel(request, panels):
+    """The author's items the board sent back, with the reason, first on their dashboard."""
+    items = sent_back(request.user)
+    if items:
+        panels.insert(0, SentBackPanel(items, request.user))
+
+
+# What each person sees of others' work: choosers, counts, reports (editorial.visibility) -----------------
+hooks.register("construct_page_chooser_queryset", chooser_pages)
+hooks.register("construct_homepage_summary_items", count_own_pages, order=1)  # after Wagtail adds its count
+hooks.register("construct_reports_menu", hide_installation_reports)

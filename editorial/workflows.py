@@ -1,5 +1,21 @@
 """What happens when the board's moderation path is complete."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# Set while the completed path publishes: that publication went through the board, it is not a direct one
+# (editorial.notifications records direct publications for the weekly report, seed 004 Điều 4.4).
+COMPLETING_WORKFLOW = ContextVar("editorial_completing_workflow", default=False)
+
+
+@contextmanager
+def completing_workflow():
+    token = COMPLETING_WORKFLOW.set(True)
+    try:
+        yield
+    finally:
+        COMPLETING_WORKFLOW.reset(token)
+
 
 def publish_approved(workflow_state, user=None):
     """Publish at once (approved items go online the day they are approved). The completed path is the
@@ -10,4 +26,5 @@ def publish_approved(workflow_state, user=None):
 
     if remove_if_proposed(workflow_state, user=user):
         return
-    workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)
+    with completing_workflow():
+        workflow_state.content_object.get_latest_revision().publish(user=user, skip_permission_checks=True)

@@ -12,6 +12,7 @@ from odf.opendocument import OpenDocumentText
 from odf.text import H, P
 
 from documents.models import PortalDocument
+from home.demo.images import demo_collection, in_library
 from home.demo.loader import ensure_subject_areas
 from legal_docs.models import LegalDocument
 
@@ -187,14 +188,16 @@ def ensure_odt(title, headings, filename):
     """An ODT file (open format, seed 003 Điều 13) with a title and headings; found again by title."""
     existing = PortalDocument.objects.filter(title=title).first()
     if existing:
-        return existing
+        return in_library(existing)
     document = OpenDocumentText()
     document.text.addElement(H(outlinelevel=1, text=title))
     for heading in headings:
         document.text.addElement(P(text=heading))
     out = io.BytesIO()
     document.save(out)
-    portal_document = PortalDocument(title=title, file=ContentFile(out.getvalue(), name=filename))
+    portal_document = PortalDocument(
+        title=title, file=ContentFile(out.getvalue(), name=filename), collection=demo_collection()
+    )
     portal_document.save()
     return portal_document
 

@@ -272,7 +272,10 @@ class Importer:
         form = self.document_form(name, path)
         if form.is_valid():
             return ""
-        return "; ".join(str(message) for messages in form.errors.values() for message in messages)
+        # The row's report ends with its own full stop.
+        return "; ".join(
+            str(message).rstrip(".") for messages in form.errors.values() for message in messages
+        )
 
     # Checks across rows and against the database ------------------------------------------------------
     def plan(self):
@@ -285,6 +288,7 @@ class Importer:
                 row.identity = (row.key, issuer.pk if issuer else fold(row.issuer), row.issued_on.year)
         self.check_duplicates_in_file()
         self.load_existing()
+        self.refuse_archived()
         self.resolve_relations()
         self.compare_existing()
 
@@ -335,6 +339,24 @@ class Importer:
                 )
             elif pks:
                 row.existing_id = pks[0]
+
+    def refuse_archived(self):
+        """An archived document is restored as a draft by the head and goes through the board again
+        (DESIGN.md: archive, never delete); an import would publish it straight back."""
+        from editorial.archive import ArchivedItem  # editorial imports legal_docs
+
+        ids = {str(row.existing_id) for row in self.rows if row.existing_id}
+        archived = set(
+            ArchivedItem.objects.active()
+            .filter(content_type=LegalDocument.get_base_content_type(), object_id__in=ids)
+            .values_list("object_id", flat=True)
+        )
+        for row in self.rows:
+            if str(row.existing_id) in archived:
+                row.errors.append(
+                    f"văn bản «{row.number}» đã được lưu trữ (gỡ khỏi cổng): Trưởng ban khôi phục nó trước, "
+                    "rồi nhập lại hoặc gửi duyệt"
+                )
 
     def resolve_relations(self):
         in_file = defaultdict(list)

@@ -4,8 +4,16 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenMultipleView,
+)
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from editorial.moderation import SnippetCollectWorkflowActionDataView, SnippetWorkflowActionView
+from editorial.visibility import VisibleSnippetChoices, VisibleSnippetsChosen
 
 from .enums import ValidityStatus
 from .models import DocumentType, Issuer, LegalDocument
@@ -46,17 +54,24 @@ class LegalDocumentChooserFilterForm(BaseFilterForm):
         return objects
 
 
-class LegalDocumentChooseView(ChooseView):
+# Whoever writes a page chooses among the live documents; drafts only for whoever edits documents (a chosen
+# draft's own URL is refused by editorial.visibility.AdminVisibilityMiddleware).
+class LegalDocumentChooseView(VisibleSnippetChoices, ChooseView):
     filter_form_class = LegalDocumentChooserFilterForm
 
 
-class LegalDocumentChooseResultsView(ChooseResultsView):
+class LegalDocumentChooseResultsView(VisibleSnippetChoices, ChooseResultsView):
     filter_form_class = LegalDocumentChooserFilterForm
+
+
+class LegalDocumentChosenMultipleView(VisibleSnippetsChosen, SnippetChosenMultipleView):
+    pass
 
 
 class LegalDocumentChooserViewSet(SnippetChooserViewSet):
     choose_view_class = LegalDocumentChooseView
     choose_results_view_class = LegalDocumentChooseResultsView
+    chosen_multiple_view_class = LegalDocumentChosenMultipleView
 
 
 class LegalDocumentViewSet(SnippetViewSet):
@@ -69,6 +84,9 @@ class LegalDocumentViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = LegalDocumentFilterSet
     ordering = ["-issued_on", "-pk"]
+    # The board's steps refuse with their reason on the workflow action URLs (editorial.moderation).
+    workflow_action_view_class = SnippetWorkflowActionView
+    collect_workflow_action_data_view_class = SnippetCollectWorkflowActionDataView
 
     def get_queryset(self, request):
         return LegalDocument.objects.select_related("doc_type", "issuer").prefetch_related("files__document")

@@ -99,6 +99,11 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "users.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Admin URLs naming a page or file of someone else's section or site answer 403 with the reason, first:
+    # no later refusal names what the user may not see.
+    "editorial.visibility.AdminVisibilityMiddleware",
+    # Wagtail's unpublish/delete/edit URLs refused by the board's rules answer 403 with the reason.
+    "editorial.removal_admin.RemovalRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its Vietnamese page.
@@ -237,6 +242,13 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
+# No autosave: Wagtail 8's create views autosave by creating the page or snippet, so a Save or Submit pressed
+# before that answer arrives creates it a second time and fails on the slug or the document number, leaving
+# the autosaved copy behind as a draft nobody saved (tests/test_autosave.py). Editors are warned about
+# unsaved changes instead.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
+# The longest a head's stand-in may act for them in one delegation, in days (editorial.HeadDelegation).
+EDITORIAL_MAX_DELEGATION_DAYS = 30
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",

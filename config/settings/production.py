@@ -29,6 +29,13 @@ for database in DATABASES.values():  # noqa: F405
 # the inline backend would only log a failure and let the search index drift.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Behind nginx, a document the portal agrees to serve (documents/access.py) is sent by nginx from an internal
+# location (X-Accel-Redirect, documents/accel_redirect.py); SENDFILE_URL is that location's prefix
+# (docs/deployment.md). Unset, gunicorn streams the file itself.
+if os.environ.get("SENDFILE_URL"):
+    SENDFILE_BACKEND = "documents.accel_redirect"
+    SENDFILE_URL = os.environ["SENDFILE_URL"]
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

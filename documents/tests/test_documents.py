@@ -6,6 +6,8 @@ from wagtail.documents import get_document_model
 
 from documents.models import PortalDocument
 
+from .factories import publish_on_its_own
+
 pytestmark = pytest.mark.django_db
 
 
@@ -13,7 +15,7 @@ def test_wagtail_uses_the_portal_document_model():
     assert get_document_model() is PortalDocument
 
 
-def test_uploaded_document_is_served_for_download(client):
+def test_a_published_document_is_served_for_download(client):
     document = wagtail_factories.DocumentFactory(
         title="Kế hoạch năm 2026",
         description="Kế hoạch công tác",
@@ -21,6 +23,7 @@ def test_uploaded_document_is_served_for_download(client):
         file__filename="ke-hoach-2026.pdf",
     )
     assert isinstance(document, PortalDocument)
+    publish_on_its_own(document)
     response = client.get(document.url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.4 ke hoach"

@@ -4,13 +4,10 @@ import unicodedata
 
 import pytest
 import wagtail_factories
-from django.contrib.messages import get_messages
-from django.urls import reverse
 
 from documents.inspection import inspect
 from documents.stamps import classification_stamp, stamped_documents
 
-from .files import upload
 from .stamped import odt_paragraphs, vietnamese_pdf
 
 LETTERHEAD = """ỦY BAN NHÂN DÂN
@@ -87,16 +84,3 @@ def test_the_stamp_is_read_from_the_text_extracted_from_pdf_and_odt():
         ("cv-215.pdf", "TỐI MẬT"),
         ("ke-hoach.odt", "MẬT"),
     ]
-
-
-@pytest.mark.django_db
-def test_uploading_a_stamped_file_warns_the_editor_at_once(admin_client):
-    response = admin_client.post(
-        reverse("wagtaildocs:add"),
-        {"title": "Công văn 215", "file": upload("cv-215.odt", odt_paragraphs("MẬT", "Kính gửi: Sở"))},
-        follow=True,
-    )
-    warnings = [
-        str(message) for message in get_messages(response.wsgi_request) if message.level_tag == "warning"
-    ]
-    assert any("mang dấu «MẬT»: thông tin có độ mật không được đăng lên cổng" in text for text in warnings)

@@ -14,6 +14,7 @@ from documents.uploads import safe_filename
 from feedback.attachments import attachment_path
 
 from . import files
+from .factories import publish_on_its_own
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +40,7 @@ def stored(name, data=b"%PDF-1.4\n%%EOF\n"):
         title="Tệp", file=ContentFile(data, name=name), collection=Collection.get_first_root_node()
     )
     document.save()
+    publish_on_its_own(document)  # public, so that the public download's headers can be checked
     return document
 
 

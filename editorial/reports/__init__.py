@@ -6,6 +6,8 @@ URLs and menu items from this list.
 
 from dataclasses import dataclass
 
+from .archived import SLUG as ARCHIVED_SLUG
+from .archived import ArchivedReportView
 from .direct_publications import DirectPublicationReportView
 from .posting import PostingReportView
 from .publication_deadlines import PublicationDeadlineReportView
@@ -31,4 +33,5 @@ REPORTS = [
     Report("dang-truc-tiep", DirectPublicationReportView, "direct_publications", "Đăng trực tiếp", "upload"),
     Report("han-dang-tai", PublicationDeadlineReportView, "publication_deadlines", "Hạn đăng tải", "date"),
     Report(STALE_SLUG, StaleContentReportView, "stale", "Nội dung lâu không cập nhật", icon="time"),
+    Report(ARCHIVED_SLUG, ArchivedReportView, "archived", "Tin, bài đã lưu trữ", icon="folder-inverse"),
 ]

@@ -41,14 +41,16 @@ def xlsx_rows(response):
 
 def moderate(section, author, title, steps):
     """Submit a new page and take it through the board's path; each step is (approver, action, started,
-    finished), and a step with no approver is left waiting. The times replace the real ones."""
+    finished), and a step with no approver is left waiting; a rejection gives its (required) reason. The times
+    replace the real ones."""
     page = StandardPageFactory(parent=section, title=title, live=False)
     page.save_revision(user=author)
     state = page.get_workflow().start(page, author)
     for approver, action, started, finished in steps:
         task_state = state.current_task_state
         if approver is not None:
-            task_state.task.specific.on_action(task_state, approver, action)
+            comment = "Bổ sung nguồn tin." if action == "reject" else ""
+            task_state.task.specific.on_action(task_state, approver, action, comment=comment)
         TaskState.objects.filter(pk=task_state.pk).update(started_at=started, finished_at=finished)
         state.refresh_from_db()
     return page

@@ -8,6 +8,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from editorial.board_file import load_board_file
 from home.tests.factories import StandardPageFactory
+from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db
 BOARD = """
@@ -109,10 +110,12 @@ def test_the_deputy_step_is_skipped_where_no_deputy_is_assigned(board):
 
 
 def test_rejection_goes_back_to_the_author_with_the_comment(board):
+    """The run ends with the rejection (editorial.models.close_rejected_run): the author submits anew."""
     sections, users = board
     page, state = submit(sections["tin-tuc"], users["author"])
     act(state, users["secretary"], "reject", comment="Bổ sung nguồn tin.")
-    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.status == WorkflowState.STATUS_CANCELLED
+    assert Page.objects.get(pk=page.pk).current_workflow_state is None
     rejected = state.task_states.get(status=TaskState.STATUS_REJECTED)
     assert rejected.get_comment() == "Bổ sung nguồn tin."
     assert not Page.objects.get(pk=page.pk).live
@@ -191,22 +194,23 @@ def test_every_board_action_is_in_the_audit_log_with_its_actor(board, client):
     sections, users = board
     page, state = submit(sections["tin-tuc"], users["author"])
     act(state, users["secretary"], "reject", comment="Bổ sung nguồn tin")
-    state.refresh_from_db()
-    state.resume(users["author"])  # the author resubmits after correcting
+    page.save_revision(user=users["author"])
+    state = page.get_workflow().start(page, users["author"])  # the author resubmits after correcting
     for approver in ("secretary", "deputy.news", "head"):
         act(state, users[approver])
-    Page.objects.get(pk=page.pk).specific.unpublish(user=users["head"])
+    # Live content leaves only through the board's removal path; a superuser alone unpublishes directly.
+    root = SuperuserFactory(username="root")
+    Page.objects.get(pk=page.pk).specific.unpublish(user=root)
     logged = PageLogEntry.objects.filter(page=page).exclude(user=None)
     entries = {(entry.action, entry.user.username) for entry in logged}
     assert {
         ("wagtail.workflow.start", "author"),
-        ("wagtail.workflow.resume", "author"),
         ("wagtail.workflow.reject", "secretary"),
         ("wagtail.workflow.approve", "secretary"),
         ("wagtail.workflow.approve", "deputy.news"),
         ("wagtail.workflow.approve", "head"),
         ("wagtail.publish", "head"),
-        ("wagtail.unpublish", "head"),
+        ("wagtail.unpublish", "root"),
     } <= entries
 
     client.force_login(users["head"])

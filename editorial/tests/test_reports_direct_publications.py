@@ -5,18 +5,26 @@ deputies only."""
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site, WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from editorial.models import BoardMember, OfficialSource
 from editorial.notifications import OFFICIAL_SOURCE_PUBLICATION
 from editorial.reports.access import report_boards
-from editorial.reports.direct_publications import direct_publications, validate_week, week_bounds
+from editorial.reports.direct_publications import direct_publications, validate_week, week_bounds, week_code
 from home.tests.factories import HomePageFactory
 from legal_docs.importer import HEADER, import_documents
 from legal_docs.models import LegalDocument
-from legal_docs.tests.factories import LegalDocumentFactory
+from legal_docs.tests.factories import (
+    LegalDocumentFactory,
+    LegalDocumentIndexPageFactory,
+    document_type,
+    issuer,
+)
 from news.models import SectionPage
 from news.tests.factories import ArticlePageFactory
 from users.tests.factories import SuperuserFactory
@@ -169,3 +177,125 @@ def test_legal_documents_count_once_per_publication_and_once_per_import(week47, 
     imported = [title for title, source, _user in documents if source == "Nhập từ nguồn chính thức"]
     assert imported and imported[0].startswith("Nhập 3 văn bản từ tệp CSV")
     assert LegalDocument.objects.filter(live=True).count() == 4
+
+
+# Only what bypassed the board, with the person who published ---------------------------------------------
+def this_week():
+    return week_code(timezone.localdate())
+
+
+def weekly_email(mailoutbox):
+    call_command("send_direct_publications_report", "--week", this_week())
+    (message,) = [m for m in mailoutbox if m.subject.startswith("[Ban biên tập] Tin, bài đăng trực tiếp")]
+    return message.body
+
+
+@pytest.fixture
+def province(home_page, tmp_path):
+    """The province's board only, with its news section and the legal-documents page."""
+    section = home_page.add_child(instance=SectionPage(title="Tin tức", slug="tin-tuc"))
+    LegalDocumentIndexPageFactory(parent=home_page)
+    users = load_board(PROVINCE, tmp_path, "tinh.yaml")
+    return section, users
+
+
+def approve_all_steps(state, users):
+    """The secretariat and the head approve (the section has no deputy): the completed path publishes."""
+    for approver in (users["secretary"], users["head"]):
+        task_state = state.current_task_state
+        task_state.task.specific.on_action(task_state, approver, "approve", comment="Đồng ý.")
+        state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def official_article(section, title, **fields):
+    source = OfficialSource.objects.get(name="Báo Nhân Dân")
+    return ArticlePageFactory(parent=section, title=title, official_source=source, live=False, **fields)
+
+
+def test_a_page_the_board_approved_is_not_listed_even_when_the_admin_submitted_it(province, mailoutbox):
+    section, users = province
+    admin = users["admin"]
+    approved = official_article(section, "Tin qua quy trình")
+    approved.save_revision(user=admin)
+    approve_all_steps(approved.get_workflow().start(approved, admin), users)
+    approved.refresh_from_db()
+    assert approved.live
+    direct = official_article(section, "Tin đăng trực tiếp")
+    direct.save_revision(user=admin).publish(user=admin)
+
+    rows = direct_publications(report_boards(SuperuserFactory()), this_week())
+    assert [(row.title, row.user) for row in rows] == [("Tin đăng trực tiếp", "Ngô Quản Trị")]
+    assert not PageLogEntry.objects.filter(page=approved, action=OFFICIAL_SOURCE_PUBLICATION).exists()
+    body = weekly_email(mailoutbox)
+    assert "Tin đăng trực tiếp" in body and "người đăng: Ngô Quản Trị" in body
+    assert "Tin qua quy trình" not in body
+
+
+def test_a_legal_document_the_board_approved_is_not_listed_as_the_admins(province, client, mailoutbox):
+    """The admin enters a document and submits it (the admin's own right to publish documents directly is
+    not used): the board's path publishes it, and the Monday email does not call it a direct publication."""
+    _section, users = province
+    admin = users["admin"]
+    client.force_login(admin)
+    data = nested_form_data(
+        {
+            "number": "30/2026/QĐ-UBND",
+            "doc_type": document_type("Quyết định").pk,
+            "issuer": issuer("Ủy ban nhân dân tỉnh").pk,
+            "signer": "Nguyễn Văn Minh",
+            "issued_on": "2026-03-02",
+            "effective_on": "2026-03-15",
+            "status": "in_force",
+            "summary": "Ban hành Quy chế phối hợp",
+            "classification": "unclassified",
+            "files": inline_formset([]),
+            "relations": inline_formset([]),
+            "action-submit": "1",
+        }
+    )
+    assert client.post("/admin/snippets/legal_docs/legaldocument/add/", data).status_code == 302
+    approved = LegalDocument.objects.get(number="30/2026/QĐ-UBND")
+    approve_all_steps(WorkflowState.objects.for_instance(approved).get(), users)
+    approved.refresh_from_db()
+    assert approved.live and approved.live_revision.user == admin
+    direct = LegalDocumentFactory(number="31/2026/QĐ-UBND", live=False)
+    direct.save_revision(user=admin).publish(user=admin)
+
+    rows = direct_publications(report_boards(SuperuserFactory()), this_week())
+    assert [(row.title, row.source, row.user) for row in rows] == [
+        (str(direct), "Văn bản pháp luật", "Ngô Quản Trị")
+    ]
+    body = weekly_email(mailoutbox)
+    assert "31/2026/QĐ-UBND" in body and "30/2026/QĐ-UBND" not in body
+
+
+def test_the_person_listed_is_who_published_not_who_wrote(province):
+    """The admin publishes a member's draft (a bulk action publishes the latest revision as it is): the row
+    names the admin; the member wrote it but published nothing."""
+    section, users = province
+    draft = official_article(section, "Tin của thành viên")
+    revision = draft.save_revision(user=users["member"])
+    revision.publish(user=users["admin"])
+    rows = direct_publications(report_boards(SuperuserFactory()), this_week())
+    assert [(row.title, row.user) for row in rows] == [("Tin của thành viên", "Ngô Quản Trị")]
+
+
+def test_a_scheduled_publication_is_listed_once_when_the_admin_schedules_it(province):
+    """Scheduling is the admin's decision, listed then; the go-live that publish_scheduled performs later
+    is not a second publication, and a go-live the board approved is none at all."""
+    section, users = province
+    admin, soon = users["admin"], timezone.now() + datetime.timedelta(minutes=5)
+    direct = official_article(section, "Tin hẹn giờ", go_live_at=soon)
+    direct.save_revision(user=admin).publish(user=admin)
+    approved = official_article(section, "Tin hẹn giờ đã duyệt", go_live_at=soon)
+    approved.save_revision(user=admin)
+    approve_all_steps(approved.get_workflow().start(approved, admin), users)
+    assert not Page.objects.get(pk=approved.pk).live  # scheduled by the completed path
+    with time_machine.travel(soon + datetime.timedelta(minutes=1), tick=False):
+        call_command("publish_scheduled")
+    direct.refresh_from_db()
+    approved.refresh_from_db()
+    assert direct.live and approved.live
+    rows = direct_publications(report_boards(SuperuserFactory()), this_week())
+    assert [(row.title, row.user) for row in rows] == [("Tin hẹn giờ", "Ngô Quản Trị")]

@@ -22,6 +22,7 @@ members:
   - {username: head, full_name: Trịnh Xuân Long, email: long.tx@example.gov.vn, roles: [head]}
   - {username: deputy, full_name: Trần Trung Định, roles: [standing_deputy], sections: [tin-tuc]}
   - {username: secretary, full_name: Lê Hoàng Trung, email: trung.lh@example.gov.vn, roles: [secretary]}
+  - {username: secretary2, full_name: Vũ Thị Duyệt, roles: [secretary]}
   - {username: author, full_name: Nguyễn Thị Viết, roles: [member], sections: [tin-tuc, gioi-thieu]}
   - {username: contributor, full_name: Đào Văn Góp, roles: [contributor], sections: [tin-tuc]}
 """
@@ -145,7 +146,8 @@ def test_a_secretary_proposes_and_the_completed_path_unpublishes_but_keeps_the_p
     entry = PageLogEntry.objects.get(page=page, action="editorial.removal_proposed")
     assert entry.data["reason"] == REASON and entry.message == f"Đề nghị gỡ: {REASON}"
 
-    act(page, users["secretary"])  # secretariat; no deputy for this section: the head's step is next
+    # Four eyes: the secretary who proposed does not approve; another secretary takes the secretariat step.
+    act(page, users["secretary2"])  # no deputy for this section: the head's step is next
     assert Page.objects.get(pk=page.pk).live
     assert list(removals_awaiting(users["head"])) == [proposal]
     assert ["long.tx@example.gov.vn"] in [message.to for message in mailoutbox]

@@ -3,11 +3,13 @@ the portal (seed 003 Điều 5): the admin forms refuse to submit or publish it,
 every other route (workflow approval, schedule)."""
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -147,18 +149,18 @@ def test_saving_a_draft_with_a_stamped_file_is_allowed(users, client, stamped_pd
     assert not Page.objects.get(pk=article.pk).live
 
 
-def test_approval_at_the_end_of_the_workflow_cannot_publish_a_stamped_file(users, stamped_pdf):
-    """A file can be swapped after submission: publish() checks again, whatever route calls it."""
+def test_approval_cannot_carry_a_stamped_file_past_the_first_step_nor_publish_it(users, stamped_pdf):
+    """A file can be swapped after submission: the secretariat may only send the item back
+    (editorial.four_eyes), and publish() checks again, whatever route calls it."""
     article = draft_article(users)
     article.body = body_of(("document", {"document": stamped_pdf.pk, "title": ""}))
     article.save_revision(user=users["ctv"])
     state = article.get_workflow().start(article, users["ctv"])
     task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, users["secretary"], "approve")
-    state.refresh_from_db()
-    task_state = state.current_task_state
+    with pytest.raises(PermissionDenied, match="ke-hoach-mat"):
+        task_state.task.specific.on_action(task_state, users["secretary"], "approve")
     with pytest.raises(ClassifiedPublicationError, match="ke-hoach-mat"):
-        task_state.task.specific.on_action(task_state, users["head"], "approve")
+        article.get_latest_revision().publish(user=users["head"])
     assert not Page.objects.get(pk=article.pk).live
 
 
@@ -170,10 +172,12 @@ def test_a_reviewer_may_still_send_a_stamped_item_back_to_its_author(users, clie
     client.force_login(users["secretary"])
     data = article_form(article, document_block(stamped_pdf), "action-workflow-action")
     data["workflow-action-name"] = "reject"
+    data["workflow-action-extra-data"] = json.dumps({"comment": "Tệp mang dấu MẬT: thay tệp khác."})
     response = client.post(f"/admin/pages/{article.pk}/edit/", data)
     assert response.status_code == 302
-    state.refresh_from_db()
-    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    state.refresh_from_db()  # sent back: the run ends, the author resubmits from the first step
+    assert state.status == WorkflowState.STATUS_CANCELLED
+    assert state.current_task_state.status == "rejected"
 
 
 def legal_document_form(doc):
@@ -247,8 +251,10 @@ def test_an_import_carrying_a_stamped_file_is_refused_and_writes_nothing(tmp_pat
     files_before = PortalDocument.objects.count()
     with pytest.raises(ImportFailed) as failure:
         import_documents(path, files_dir=folder)
+    # The upload form refuses the stamped file while the rows are checked (documents.forms.check_content).
     assert failure.value.errors == [
-        "Dòng 2: tệp «qd-217.pdf» mang dấu «TUYỆT MẬT», không được đăng lên cổng (seed 003 Điều 5)."
+        "Dòng 2: tệp «qd-217.pdf» không hợp lệ: Tệp «qd-217.pdf» mang dấu «TUYỆT MẬT»: thông tin có độ mật "
+        "không được đăng lên cổng (seed 003 Điều 5), nên không được tải lên."
     ]
     assert not LegalDocument.objects.exists()
     assert PortalDocument.objects.count() == files_before

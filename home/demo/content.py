@@ -160,6 +160,7 @@ COMMUNE = {
     "title": "Cổng thông tin điện tử xã Tân Lập",
     "intro": "Thông tin chỉ đạo, điều hành và thủ tục hành chính của Ủy ban nhân dân xã Tân Lập.",
     "sections": [("tin-tuc", "Tin tức, sự kiện"), ("thong-bao", "Thông báo")],
+    "banner": "Ảnh đầu trang xã Tân Lập",
 }
 COMMUNE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-xa-tan-lap.yaml"
 

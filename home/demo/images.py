@@ -7,6 +7,7 @@ from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 
 def _png(image, name):
@@ -58,13 +59,32 @@ def draw_landscape(width=1200, height=360):
     return image
 
 
-def ensure_image(title, drawing, filename):
-    """The image with this title, drawn and stored on first use only."""
+def ensure_image(title, drawing, filename, site=None):
+    """The image with this title, drawn and stored on first use only, in the library of `site`."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
-        return existing
-    return image_model.objects.create(title=title, file=_png(drawing(), filename))
+        return in_library(existing, site)
+    return image_model.objects.create(
+        title=title, file=_png(drawing(), filename), collection=demo_collection(site)
+    )
+
+
+def demo_collection(site=None):
+    """The library (collection) of `site`, the default site's when unset: the board's roles see and choose
+    files in their own site's library only (editorial.collections)."""
+    from editorial.collections import site_collection
+
+    return site_collection(site or Site.objects.get(is_default_site=True))
+
+
+def in_library(file, site=None):
+    """The demo file, moved into the site's library if an older demo left it elsewhere."""
+    collection = demo_collection(site)
+    if file.collection_id != collection.pk:
+        file.collection = collection
+        file.save(update_fields=["collection"])
+    return file
 
 
 def draw_map(width=1000, height=700):

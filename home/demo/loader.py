@@ -38,6 +38,14 @@ def ensure_home(site):
     return home
 
 
+def name_site(site):
+    """The agency's name on the site, first: the site's library of files and its board's groups are named
+    after it (editorial.collections, editorial.board_file)."""
+    if site.site_name != content.AGENCY:
+        site.site_name = content.AGENCY
+        site.save()
+
+
 def ensure_settings(site):
     portal = PortalSettings.for_site(site)
     if portal.agency_name != content.AGENCY:
@@ -45,9 +53,6 @@ def ensure_settings(site):
             setattr(portal, name, value)
         portal.emblem = ensure_image("Biểu trưng", draw_emblem, "bieu-trung.png")
         portal.save()
-    if site.site_name != content.AGENCY:
-        site.site_name = content.AGENCY
-        site.save()
     return portal
 
 
@@ -162,6 +167,7 @@ def load_demo_portal():
     from schedule.demo import load_demo as load_schedule
 
     site = Site.objects.get(is_default_site=True)
+    name_site(site)
     home = ensure_home(site)
     ensure_settings(site)
     ensure_subject_areas()
@@ -219,4 +225,9 @@ def ensure_commune_site():
     home = site.root_page.specific
     for slug, title in commune["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
+    # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
+    banner = ensure_image(commune["banner"], draw_landscape, "anh-dau-trang-xa-tan-lap.png", site=site)
+    if home.banner_image_id is None:
+        home.banner_image = banner
+        home.save_revision().publish()
     return site

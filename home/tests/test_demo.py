@@ -105,3 +105,37 @@ def test_demo_fills_every_section_with_enough_content(client, site):
         "/gioi-thieu/lanh-dao/",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(client, site):
+    """The board's roles choose images and documents from their own site's library only
+    (editorial.collections): the demo puts its files there, the commune's in the commune's."""
+    import json
+
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from documents.models import PortalDocument
+
+    load_demo()
+    root = Collection.get_first_root_node()
+    assert get_image_model().objects.exists() and PortalDocument.objects.exists()
+    assert not get_image_model().objects.filter(collection=root).exists()
+    assert not PortalDocument.objects.filter(collection=root).exists()
+
+    def chooser(username, url, query):
+        client.force_login(User.objects.get(username=username))
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        if response["Content-Type"].startswith("application/json"):
+            return json.dumps(response.json(), ensure_ascii=False)
+        return response.content.decode()
+
+    province = chooser("hung.dm", "/admin/images/chooser/results/", "Ảnh")
+    assert "Ảnh minh họa tin 1" in province and content.COMMUNE["banner"] not in province
+    commune = chooser("an.pt", "/admin/images/chooser/results/", "Ảnh")
+    assert content.COMMUNE["banner"] in commune and "Ảnh minh họa tin 1" not in commune
+    document = PortalDocument.objects.first()
+    query = document.title.split()[0]
+    assert document.title in chooser("hung.dm", "/admin/documents/chooser/results/", query)
+    assert document.title not in chooser("an.pt", "/admin/documents/chooser/results/", query)

@@ -7,6 +7,7 @@ import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
 
+from documents.tests.factories import publish_on_its_own
 from feedback.tests.factories import QuestionFactory
 from organisation.models import Official
 
@@ -51,7 +52,9 @@ def test_the_officials_directory_sends_no_nul_byte_to_the_database(client, porta
 
 @pytest.fixture
 def wagtail_document(db):
-    return wagtail_factories.DocumentFactory(title="Kế hoạch", file__filename="ke-hoach.pdf")
+    document = wagtail_factories.DocumentFactory(title="Kế hoạch", file__filename="ke-hoach.pdf")
+    publish_on_its_own(document)
+    return document
 
 
 TRAVERSALS = [

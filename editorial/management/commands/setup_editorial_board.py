@@ -17,5 +17,7 @@ class Command(BaseCommand):
                 "Không nạp tệp, chưa ghi gì:\n" + "\n".join(f"- {p}" for p in error.problems)
             ) from error
         self.stdout.write(str(outcome))
+        for warning in outcome.warnings:
+            self.stdout.write(self.style.WARNING(warning))
         for user, url in outcome.new_accounts:
             self.stdout.write(f"Tài khoản mới {user.username} ({user}): đặt mật khẩu tại {url}")
