@@ -65,6 +65,18 @@ def four_eyes_refusal(task_state, user):
     return None
 
 
+def barred(run):
+    """Ids of whoever may take no further step of run under four eyes: its authors, its submitter, its last
+    editor before submission and whoever took a step of it already."""
+    ids = authors(run.content_object) | {run.requested_by_id}
+    first = run.task_states.order_by("started_at", "pk").select_related("revision").first()
+    if first is not None:
+        ids.add(first.revision.user_id)
+    ids |= set(run.task_states.filter(status__in=TAKEN).values_list("finished_by_id", flat=True))
+    ids.discard(None)
+    return ids
+
+
 def classification_refusal(item):
     """Why item cannot be approved because of its classification or a stamped file (Vietnamese), or None. The
     latest revision counts: that is what an approval would publish."""

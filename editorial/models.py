@@ -15,6 +15,7 @@ from .four_eyes import (
     COMMENT_REQUIRED,
     NOT_APPROVER,
     NOT_AT_STEP,
+    barred,
     classification_refusal,
     four_eyes_refusal,
 )
@@ -313,7 +314,9 @@ class SecretariatTask(BoardTask):
 
 
 class SectionDeputyTask(BoardTask):
-    """The deputy in charge of the item's section; skipped when the section has none."""
+    """The deputy in charge of the item's section; skipped when the section has none, or when four eyes leave
+    none of its deputies (a secretary who is also the section's only deputy took the secretariat step, or
+    wrote the item): the path then goes on to the head rather than waiting for ever."""
 
     class Meta:
         verbose_name = "bước Phó trưởng ban phụ trách chuyên mục"
@@ -330,7 +333,8 @@ class SectionDeputyTask(BoardTask):
         return get_user_model().objects.filter(pk__in=self.assignments(obj).values("member__user_id"))
 
     def start(self, workflow_state, user=None):
-        if self.assignments(workflow_state.content_object).exists():
+        deputies = set(self.approvers(workflow_state.content_object).values_list("pk", flat=True))
+        if deputies - barred(workflow_state):
             return super().start(workflow_state, user=user)
         return finished_state(self, workflow_state, TaskState.STATUS_SKIPPED)
 

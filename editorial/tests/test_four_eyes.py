@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, WorkflowState
 
 from editorial.deadlines import late_items
-from editorial.models import EditorialBoard, HeadDelegation
+from editorial.models import EditorialBoard, HeadDelegation, SectionDeputyTask
 from legal_docs.tests.factories import LegalDocumentFactory
 
 from .board_helpers import (
@@ -63,9 +63,9 @@ def test_a_secretary_cannot_approve_the_secretariat_step_of_their_own_article(bo
     assert response.status_code == 403 and WROTE in text(response)
     assert step_name(state) == "SecretariatTask"
 
-    client.force_login(users["dinh"])  # another secretary
+    client.force_login(users["dinh"])  # another secretary (the section's only deputy: that step is skipped)
     assert client.post(action_url(article, "approve", task_state), {"comment": ""}).status_code == 302
-    assert step_name(state) == "SectionDeputyTask"
+    assert step_name(state) == "HeadTask"
 
 
 def test_whoever_submitted_an_item_does_not_approve_it(board, client):
@@ -98,20 +98,45 @@ def test_whoever_last_edited_an_item_before_it_was_submitted_does_not_approve_it
 
 
 def test_nobody_takes_two_steps_of_one_run(board, client):
-    """dinh is a secretary and the deputy of tin-tuc: having checked the item, he cannot also approve it as
-    deputy (the standing deputy approved three steps of one item in 14 seconds)."""
+    """dinh is a secretary and the only deputy of tin-tuc: having checked the item, he cannot also approve it
+    as deputy (the standing deputy approved three steps of one item in 14 seconds), so the deputy step, left
+    with nobody, is skipped rather than waiting for ever; as acting head he still cannot approve."""
     sections, users = board
     article = write(sections["tin-tuc"], users["ctv"])
     state = submit(article, users["ctv"])
     client.force_login(users["dinh"])
     assert client.post(action_url(article, "approve", current(state)), {"comment": ""}).status_code == 302
-    assert step_name(state) == "SectionDeputyTask"
+    assert step_name(state) == "HeadTask"
+    deputy_step = state.task_states.get(task__in=SectionDeputyTask.objects.all())
+    assert deputy_step.status == "skipped"
+    today = datetime.date.today()
+    HeadDelegation.objects.create(
+        board=EditorialBoard.objects.get(),
+        delegate=users["dinh"],
+        starts_on=today,
+        ends_on=today,
+        reason="Họp",
+    )
     assert actions(state, users["dinh"]) == []
     response = client.post(action_url(article, "approve", current(state)), {"comment": ""})
     assert response.status_code == 403 and TOOK_STEP in text(response)
     response = client.post(f"/admin/pages/{article.pk}/edit/", workflow_action_form(article, "approve"))
     assert response.status_code == 403 and TOOK_STEP in text(response)
+    assert step_name(state) == "HeadTask"
+    client.force_login(users["head"])
+    assert client.post(action_url(article, "approve", current(state)), {"comment": ""}).status_code == 302
+    assert Page.objects.get(pk=article.pk).live
+
+
+def test_the_deputy_step_waits_for_a_deputy_four_eyes_leave_free(board, client):
+    """Another secretary checked the item: dinh, the section's deputy, takes the deputy step as before."""
+    sections, users = board
+    article = write(sections["tin-tuc"], users["ctv"])
+    state = submit(article, users["ctv"])
+    client.force_login(users["secretary"])
+    client.post(action_url(article, "approve", current(state)), {"comment": ""})
     assert step_name(state) == "SectionDeputyTask"
+    assert actions(state, users["dinh"]) == ["reject", "approve", "approve"]
 
 
 def test_the_acting_head_cannot_approve_what_they_approved_as_deputy(board, client):
