@@ -6,7 +6,9 @@ queued in the database) and `python manage.py run_scheduled_jobs` (README, "Oper
 """
 
 import os
+import random
 import socket
+import time
 
 DEFAULT_BIND = "0.0.0.0:8000 [::]:8000"
 
@@ -61,12 +63,40 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 # Behind a load balancer that reuses connections; longer than nothing, shorter than its idle timeout.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
-# Recycle workers now and then so that a slow leak never takes a node down.
+# Recycle workers now and then so that a slow leak never takes a node down, but never several at once:
+# a restart takes seconds, and workers restarting together stall the whole site (see pre_fork below).
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
-max_requests_jitter = max_requests // 10
+max_requests_jitter = max_requests // 20
+# Workers spawned within this many seconds of each other count as one batch to stagger.
+STAGGER_WINDOW = 30.0
 # Logs to stdout/stderr, for the process manager (systemd, container runtime) to collect.
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 # No runtime control socket, like `make run`'s --no-control-socket: nothing to manage workers from outside.
 control_socket_disable = True
+
+
+def staggered_max_requests(batch_index, worker_total, base=None, jitter=None):
+    """The request budget of the batch_index-th worker of a batch spawned together (start-up, reload, or
+    recycles close in time): budgets spread by base / worker_total, so that under an even load the
+    workers reach their budget one after the other, each restart seconds apart from the next."""
+    base = max_requests if base is None else base
+    jitter = max_requests_jitter if jitter is None else jitter
+    if base <= 0:
+        return None
+    step = base // max(worker_total, 1)
+    return base + (batch_index % max(worker_total, 1)) * step + random.randint(0, jitter)
+
+
+def pre_fork(server, worker):
+    """Gunicorn hook, run in the arbiter before each fork: give the new worker a budget staggered against
+    the other workers born in the same window (gunicorn's own random jitter alone lets two workers
+    recycle within a second of each other)."""
+    now = time.monotonic()
+    births = [getattr(sibling, "born", None) for sibling in server.WORKERS.values()]
+    recent = sum(1 for born in births if born is not None and now - born < STAGGER_WINDOW)
+    worker.born = now
+    budget = staggered_max_requests(recent, server.num_workers)
+    if budget is not None:
+        worker.max_requests = budget

@@ -6,8 +6,10 @@ from django.template.defaultfilters import filesizeformat
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from .archive_limits import expansion_problem, refusal_message
+from .bounded import bounded_inspect
 from .enums import DocumentFormat
-from .inspection import identify, inspect
+from .inspection import identify
 from .stamps import classification_stamp
 from .uploads import check_size
 
@@ -55,12 +57,15 @@ def check_upload(upload):
             code="content_mismatch",
             params={"name": name, "expected": extension.upper(), "actual": content.description},
         )
+    problem = expansion_problem(_read(upload))
+    if problem:
+        raise ValidationError(refusal_message(name, problem), code="zip_bomb")
 
 
 def check_content(upload):
     """Read the upload's text and refuse it when it carries a classification stamp: classified information is
     never published (seed 003 Điều 5; DESIGN.md, "Files follow their items"). Returns what was read."""
-    inspection = inspect(_read(upload), os.path.splitext(upload.name)[1][1:].lower())
+    inspection = bounded_inspect(_read(upload), os.path.splitext(upload.name)[1][1:].lower())
     label = classification_stamp(inspection.text)
     if label:
         raise ValidationError(

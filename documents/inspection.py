@@ -25,6 +25,7 @@ from odf.opendocument import load as load_odf
 
 from search.text import normalize
 
+from .archive_limits import expansion_problem
 from .enums import DocumentFormat, ExtractionStatus
 
 MAX_TEXT_CHARS = 2_000_000
@@ -202,6 +203,8 @@ def _check_zip(data):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES or sum(entry.file_size for entry in entries) > MAX_UNZIPPED_SIZE:
+        raise ExtractionError("archive expands beyond the limits")
+    if expansion_problem(data):  # documents/archive_limits.py: parsed XML and compression ratio
         raise ExtractionError("archive expands beyond the limits")
 
 

@@ -5,8 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
 
+from .bounded import bounded_inspect
 from .enums import OPEN_FORMATS, DocumentFormat, ExtractionStatus
-from .inspection import Inspection, inspect
+from .inspection import Inspection
 from .stamps import classification_stamp
 from .uploads import safe_filename
 
@@ -99,7 +100,7 @@ class PortalDocument(AbstractDocument):
             return Inspection("", ExtractionStatus.FAILED)
         if len(data) > settings.DOCUMENTS_MAX_UPLOAD_SIZE:
             return Inspection("", ExtractionStatus.FAILED)
-        return inspect(data, self.file_extension.lower())
+        return bounded_inspect(data, self.file_extension.lower())
 
     @property
     def is_open_format(self):

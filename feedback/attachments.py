@@ -16,6 +16,7 @@ from django.utils.crypto import get_random_string
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
+from documents.archive_limits import expansion_problem, refusal_message
 from documents.enums import DocumentFormat
 from documents.inspection import identify
 from documents.uploads import check_size, safe_filename
@@ -65,6 +66,9 @@ def check_attachment(upload):
             code="content_mismatch",
             params={"name": name, "expected": extension.upper()},
         )
+    problem = expansion_problem(data)
+    if problem:
+        raise ValidationError(refusal_message(name, problem), code="zip_bomb")
 
 
 def _image_format(data):

@@ -4,6 +4,7 @@ CAPTCHA, a per-IP rate limit, and text stored as NFC with a length cap on every 
 Public forms are the portal's main attack surface; the pieces live here once and each form mixes them in.
 """
 
+import logging
 import time
 import unicodedata
 
@@ -13,6 +14,10 @@ from django.core import signing
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+from operations import client_address
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT = "website"
 STARTED = "form_started"
@@ -79,12 +84,8 @@ class GuardedForm(forms.Form):
 
 
 def client_ip(request):
-    """The visitor's address; behind a reverse proxy that sets it, the first X-Forwarded-For hop."""
-    if getattr(settings, "FEEDBACK_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, as the login lockout sees it (operations/client_address.py)."""
+    return client_address.client_ip(request)
 
 
 def rate_limit():
@@ -106,6 +107,8 @@ def over_rate_limit(request, form_name):
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=seconds)
         count = 1
+    if not count:  # the cache is unavailable (operations/cache.py): the submission is taken, not counted
+        logger.warning("Rate limit of %s not counted: cache unavailable", form_name)
     return count > limit
 
 

@@ -19,6 +19,8 @@ from news.models import ArticlePage
 from .models import PageRating
 from .models.ratings import COMMENT_MAX_LENGTH
 from .protection import GuardedForm, over_rate_limit, rate_limited_response
+from .single_use import FIELD as ONCE_FIELD
+from .single_use import claim
 
 YES, NO = "co", "khong"
 MAX_ID = 2**63 - 1  # larger ids in a URL overflow the database's integers: no such item
@@ -75,6 +77,17 @@ class RatingForm(GuardedForm):
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": COMMENT_MAX_LENGTH}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[ONCE_FIELD] = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        """Last, once everything else passed: the token is spent only by a rating that is stored."""
+        data = super().clean()
+        if not self.errors:
+            claim(self.data.get(ONCE_FIELD, ""))
+        return data
+
 
 def rating_url(item):
     kind = kind_of(item)
@@ -82,8 +95,9 @@ def rating_url(item):
 
 
 # No CSRF token: the form sits under every article and document, and a token would keep those pages out of
-# the page cache (operations/page_cache.py). A rating changes nothing of anyone's session or account; the
-# honeypot, the signed fill time and the per-address limit are what stop abuse.
+# the page cache (operations/page_cache.py). Instead each served copy carries its own single-use token
+# (feedback/single_use.py), so a form cannot be replayed; the honeypot, the signed fill time and the
+# per-address limit stop the rest.
 @csrf_exempt
 @require_POST
 def rate(request, kind, pk):

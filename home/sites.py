@@ -16,16 +16,29 @@ from operations import generation
 
 
 def site_for(request):
-    """Site.find_for_request(request), the root page read with it."""
+    """Site.find_for_request(request), the root page read with it. Which site a host is kept under the
+    generation all sites share (a change to any site renews it); the site and its root page under the
+    site's own generation, which a publish of its home page renews. From here on the request reads its
+    site's generation (operations/generation.py)."""
     hostname = split_domain_port(request._get_raw_host())[0]
 
-    def build():
+    def find():
         site = Site._find_for_request(request)
-        if site is not None:
-            site.root_page = site.root_page.specific  # Wagtail routes from it: read once, kept on the site
+        return None if site is None else site.pk
+
+    site_id = generation.remembered(
+        "site-id", hostname, request.get_port(), build=find, generation=generation.shared()
+    )
+    generation.for_site(site_id)
+    if site_id is None:
+        return None
+
+    def build():
+        site = Site.objects.select_related("root_page").get(pk=site_id)
+        site.root_page = site.root_page.specific  # Wagtail routes from it: read once, kept on the site
         return site
 
-    return generation.remembered("site", hostname, request.get_port(), build=build)
+    return generation.remembered("site", site_id, build=build)
 
 
 def portal_settings_for(site, build):
@@ -37,7 +50,9 @@ def portal_settings_for(site, build):
         settings.emblem  # noqa: B018
         return settings
 
-    return copy.copy(generation.remembered("portal-settings", site.pk, build=read))
+    return copy.copy(
+        generation.remembered("portal-settings", site.pk, build=read, generation=generation.of_site(site.pk))
+    )
 
 
 class SiteMiddleware:

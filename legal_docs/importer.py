@@ -15,6 +15,9 @@ How it writes (and why):
   latest revision and the live row never disagree; updates are expected to be few.
 - The reference index and the validity statuses of replaced documents are brought up to date in the same
   transaction (bulk inserts send no signals); the full-text index is the database's own (migration 0003).
+- Files are stored before the transaction commits; if it does not (a bad row found late, an exception,
+  Ctrl-C or SIGTERM), the files this run stored are deleted again, so a failed import leaves nothing in
+  media and its re-run stores one copy. A SIGKILL leaves them to `purge_orphan_files` (documents/orphans.py).
 """
 
 import csv
@@ -157,6 +160,7 @@ class Importer:
         self.progress = progress
         self.rows = []
         self.file_errors = {}  # sha1 -> reason (form validation of each distinct file, once)
+        self.new_files = []  # documents this run saved: their files go if the transaction rolls back
 
     # Reading and checking each row on its own ---------------------------------------------------------
     def read(self):
@@ -504,6 +508,7 @@ class Importer:
                 for name, path, sha1 in row.files:
                     wanted.setdefault(sha1, (name, path))
         self.documents = {}
+        fill_missing_hashes()
         for chunk in _chunks(wanted):
             for document in PortalDocument.objects.filter(file_hash__in=chunk).order_by("pk"):
                 self.documents.setdefault(document.file_hash, document)
@@ -513,6 +518,7 @@ class Importer:
                 if not form.is_valid():  # changed on disk since it was checked
                     raise ImportFailed([f"Tệp «{name}» không hợp lệ: {form.errors.as_text()}"])
                 document = form.save()
+                self.new_files.append(document)
                 if document.file_hash != sha1:
                     PortalDocument.objects.filter(pk=document.pk).update(file_hash=sha1)
                     document.file_hash = sha1
@@ -714,12 +720,32 @@ class Importer:
         result.updated = sum(row.action == "update" for row in self.rows)
         result.unchanged = sum(row.action == "unchanged" for row in self.rows)
         if not self.dry_run and (result.created or result.updated):
-            with transaction.atomic():
-                self.write()
+            try:
+                with transaction.atomic():
+                    self.write()
+            except BaseException:
+                self.remove_stored_files()
+                raise
             if result.created + result.updated > ANALYZE_THRESHOLD and connection.vendor == "postgresql":
                 tidy_after_bulk_write()
         result.seconds = time.perf_counter() - started
         return result
+
+    def remove_stored_files(self):
+        """The files this run stored, whose rows were rolled back: without this they stay in media."""
+        for document in self.new_files:
+            document.file.delete(save=False)
+
+
+def fill_missing_hashes():
+    """A document stored without its content hash (created in code, not through Wagtail's form) is
+    compared by content too, so an import reuses it instead of storing a second copy: Wagtail's
+    get_file_hash() reads the file once and keeps the hash. A file missing on disk is left alone."""
+    for document in PortalDocument.objects.filter(file_hash="").exclude(file="").iterator():
+        try:
+            document.get_file_hash()
+        except OSError:
+            continue
 
 
 def tidy_after_bulk_write():

@@ -8,8 +8,9 @@ class OperationsConfig(AppConfig):
     verbose_name = "Vận hành"
 
     def ready(self):
-        from . import audit, generation, notices
+        from . import audit, cache, generation, notices
 
         audit.connect()
         generation.connect()
         notices.connect()
+        cache.warn_without_eviction()

@@ -1,8 +1,10 @@
 """Backups of the whole portal (database, public media, citizens' private files) and their restore.
 
 An archive is a .tar.gz holding the database dump, `media/`, `private/` and a manifest.json with the
-SHA-256 checksum and size of every other member. A restore checks every checksum before it writes
-anything and only ever fills an empty database: it can never overwrite a live portal by mistake.
+SHA-256 checksum and size of every other member, signed (manifest.sig) with BACKUP_SIGNING_KEY. It is
+readable by its owner only (0600): it holds password hashes and citizens' personal data. A restore
+checks the signature, every member's path and every checksum before it writes anything and only ever
+fills an empty database: it can never overwrite a live portal, nor write outside its folders.
 """
 
 import gzip
@@ -18,16 +20,19 @@ import tempfile
 import zlib
 from contextlib import closing
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import django
 import wagtail
 from django.conf import settings
 from django.db import connections
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+SIGNING_SALT = "operations.backup.manifest"
 ARCHIVE_PREFIX = "cong-thong-tin"
 DUMP_NAMES = {"postgresql": "database.dump", "sqlite": "database.sqlite3"}
 CHUNK = 1024 * 1024
@@ -66,7 +71,7 @@ def create_backup(output_dir=None):
     half-way never leaves a file that looks complete.
     """
     output_dir = Path(output_dir or default_output_dir())
-    output_dir.mkdir(parents=True, exist_ok=True)
+    output_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     target = output_dir / f"{ARCHIVE_PREFIX}-{stamp}.tar.gz"
     if target.exists():
@@ -77,7 +82,7 @@ def create_backup(output_dir=None):
         with tempfile.TemporaryDirectory(prefix="sao-luu-") as staging:
             dump = Path(staging) / DUMP_NAMES[supported_vendor(vendor)]
             dump_database(dump)
-            with tarfile.open(partial, "w:gz") as archive:
+            with owner_only_file(partial) as stream, tarfile.open(fileobj=stream, mode="w:gz") as archive:
                 checksums = {dump.name: add_file(archive, dump, dump.name)}
                 for folder, root in file_roots().items():
                     checksums.update(add_tree(archive, root, folder))
@@ -86,6 +91,14 @@ def create_backup(output_dir=None):
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def owner_only_file(path):
+    """A new file open for writing with mode 0600 whatever the umask: nobody else may read an archive."""
+    Path(path).unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(descriptor, 0o600)
+    return os.fdopen(descriptor, "wb")
 
 
 def supported_vendor(vendor):
@@ -186,10 +199,22 @@ def build_manifest(vendor, checksums):
 
 def add_manifest(archive, manifest):
     data = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True).encode()
-    info = tarfile.TarInfo(MANIFEST)
+    add_bytes(archive, MANIFEST, data)
+    add_bytes(archive, SIGNATURE, manifest_signature(data).encode())
+
+
+def add_bytes(archive, name, data):
+    info = tarfile.TarInfo(name)
     info.size = len(data)
+    info.mode = 0o600
     info.mtime = int(timezone.now().timestamp())
     archive.addfile(info, io.BytesIO(data))
+
+
+def manifest_signature(data):
+    """HMAC-SHA256 of the manifest's bytes: without the key nobody can edit a file and re-hash the archive."""
+    key = getattr(settings, "BACKUP_SIGNING_KEY", "") or settings.SECRET_KEY
+    return salted_hmac(SIGNING_SALT, data, secret=key, algorithm="sha256").hexdigest()
 
 
 # Restore ---------------------------------------------------------------------------------------------------
@@ -205,36 +230,104 @@ def restore_backup(archive_path):
         check_vendor(vendor)
         check_database_empty()
         check_no_conflicting_files(staging, manifest)
-        restore_database(staging / manifest["database"]["file"])
+        restore_database(staging / DUMP_NAMES[vendor])
         return restore_files(staging, manifest, vendor)
 
 
 def unpack_verified(archive_path, staging):
-    """Unpack into `staging` while hashing, and return the manifest if every member matches it."""
+    """Unpack into `staging` while hashing, and return the manifest if it is signed and every member
+    matches it. Every member's path is checked before its first byte is written, even into staging."""
     found = {}
-    manifest = None
+    control = {}
     try:
         with tarfile.open(archive_path, "r:gz") as archive:
             for member in archive:
                 if member.isdir():
+                    check_member_name(member.name, directory=True)
                     continue
-                if member.name == MANIFEST:
-                    manifest = json.loads(archive.extractfile(member).read())
+                if member.name in found or member.name in control:
+                    raise invalid_member(member.name, "xuất hiện hai lần trong tệp sao lưu")
+                if member.name in (MANIFEST, SIGNATURE) and member.isfile():
+                    control[member.name] = archive.extractfile(member).read()
                     continue
                 found[member.name] = extract_member(archive, member, staging)
     except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile, ValueError) as error:
         raise BackupError(
             f"Tệp sao lưu {archive_path.name} bị hỏng hoặc không đầy đủ ({error}); chưa khôi phục gì."
         ) from error
+    check_signature(control, archive_path.name)
+    manifest = json.loads(control[MANIFEST])
     check_manifest(manifest, found, archive_path.name)
     return manifest
 
 
+def check_signature(control, archive_name):
+    """Refuse an archive whose manifest is unsigned or signed with another key, before trusting it."""
+    if MANIFEST not in control:
+        raise BackupError(
+            f"{archive_name} không phải tệp sao lưu của cổng (thiếu manifest.json); chưa khôi phục gì."
+        )
+    signature = control.get(SIGNATURE, b"").decode("ascii", "replace").strip()
+    if not signature:
+        raise BackupError(
+            f"Tệp sao lưu {archive_name} không có chữ ký (thiếu {SIGNATURE}); chưa khôi phục gì."
+        )
+    if not constant_time_compare(signature, manifest_signature(control[MANIFEST])):
+        raise BackupError(
+            f"Chữ ký của tệp sao lưu {archive_name} không khớp: tệp đã bị sửa đổi hoặc được ký bằng khóa "
+            "khác (kiểm tra BACKUP_SIGNING_KEY / SECRET_KEY); chưa khôi phục gì."
+        )
+
+
+def invalid_member(name, reason):
+    shown = name.replace("\x00", "\\0")
+    return BackupError(f"Tệp sao lưu chứa mục không hợp lệ: {shown} ({reason}); chưa khôi phục gì.")
+
+
+def check_member_name(name, directory=False):
+    """A member name is a plain relative path: no NUL, no leading '/', no empty, '.' or '..' component
+    (so `media//etc/passwd` and `media/../x` are refused), under a known folder or the database dump."""
+    if "\x00" in name:
+        raise invalid_member(name, "có ký tự NUL")
+    if name.startswith("/"):
+        raise invalid_member(name, "là đường dẫn tuyệt đối")
+    parts = name.rstrip("/").split("/") if directory else name.split("/")
+    if ".." in parts:
+        raise invalid_member(name, "có thành phần '..'")
+    if "" in parts or "." in parts:
+        raise invalid_member(name, "có '//' hoặc thành phần '.'")
+    if directory:
+        return
+    if len(parts) == 1 and name in DUMP_NAMES.values():
+        return
+    if len(parts) < 2 or parts[0] not in file_roots():
+        raise invalid_member(name, "không thuộc thư mục media/ hay private/")
+
+
+def destination_inside(root, relative, name):
+    """`root/relative` once resolved (symlinks on disk followed), refused unless it stays inside `root`."""
+    base = Path(root).resolve()
+    destination = (base / relative).resolve()
+    if not destination.is_relative_to(base) or destination == base:
+        raise invalid_member(name, f"nằm ngoài thư mục {root}")
+    return destination
+
+
+def restore_destination(name):
+    """Where a manifest entry is restored: inside its own root, or nowhere (None) for the database dump."""
+    check_member_name(name)
+    folder, _, relative = name.partition("/")
+    roots = file_roots()
+    if folder not in roots:
+        return None
+    return destination_inside(roots[folder], relative, name)
+
+
 def extract_member(archive, member, staging):
-    name = PurePosixPath(member.name)
-    if not member.isfile() or name.is_absolute() or ".." in name.parts:
-        raise BackupError(f"Tệp sao lưu chứa mục không hợp lệ: {member.name}; chưa khôi phục gì.")
-    destination = staging / name
+    check_member_name(member.name)
+    if not member.isfile():
+        raise invalid_member(member.name, "là liên kết hoặc tệp đặc biệt, không phải tệp thường")
+    destination = destination_inside(staging, member.name, member.name)
     destination.parent.mkdir(parents=True, exist_ok=True)
     sha256 = hashlib.sha256()
     size = 0
@@ -247,9 +340,11 @@ def extract_member(archive, member, staging):
 
 
 def check_manifest(manifest, found, archive_name):
-    if manifest is None or manifest.get("format") != FORMAT_VERSION:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_VERSION:
         raise BackupError(f"{archive_name} không phải tệp sao lưu của cổng (thiếu hoặc sai manifest.json).")
     expected = manifest["files"]
+    for name in expected:
+        check_member_name(name)
     problems = [f"thiếu {name}" for name in sorted(expected.keys() - found.keys())]
     problems += [f"thừa {name}" for name in sorted(found.keys() - expected.keys())]
     problems += [
@@ -286,13 +381,11 @@ def check_database_empty():
 
 def check_no_conflicting_files(staging, manifest):
     """A file already in place must be the one in the archive: a restore never overwrites a different file."""
-    roots = file_roots()
     for name in manifest["files"]:
-        folder, _, relative = name.partition("/")
-        if folder in roots and (roots[folder] / relative).exists():
-            existing = roots[folder] / relative
-            if sha256_of(existing) != manifest["files"][name]["sha256"]:
-                raise BackupError(f"Tệp {existing} đã tồn tại và khác bản sao lưu; hãy dùng thư mục trống.")
+        existing = restore_destination(name)
+        expected = manifest["files"][name]["sha256"]
+        if existing is not None and existing.exists() and sha256_of(existing) != expected:
+            raise BackupError(f"Tệp {existing} đã tồn tại và khác bản sao lưu; hãy dùng thư mục trống.")
 
 
 def sha256_of(path):
@@ -330,10 +423,10 @@ def restore_files(staging, manifest, vendor):
     roots = file_roots()
     counts = dict.fromkeys(roots, 0)
     for name in manifest["files"]:
-        folder, _, relative = name.partition("/")
-        if folder not in roots:
+        destination = restore_destination(name)
+        if destination is None:
             continue
-        destination = roots[folder] / relative
+        folder = name.partition("/")[0]
         destination.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(staging / name, destination)
         counts[folder] += 1

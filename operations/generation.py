@@ -1,111 +1,111 @@
-"""One generation for everything the public sees: any change to published content starts a new one.
+"""One generation per site for everything the public sees: a change the public can see starts a new one for
+the sites that show it (operations/invalidation.py says which changes, and where).
 
 Caches of rendered output (the layout's menu in home/chrome.py, whole pages in operations/page_cache.py)
 put the generation in their keys, and so does what each process keeps for the requests that follow
-(remembered(): the site and its settings, the menu, compiled SQL). A publish, unpublish, move or delete of a
-page, or a change to a snippet, setting, image or document that pages may show, is then visible on the next
-request, without having to know which pages display what (index pages and the home page list articles and
-documents). Old entries expire; a process drops its own at its first request under a new generation.
+(remembered(): the site and its settings, the menu, compiled SQL). A site's generation is made of two
+parts: the shared one (KEY), renewed by what every site shows (a shared snippet, a file, the sites
+themselves), and the site's own (site_key()), renewed by its pages and settings. A publish is then visible on
+the next request, without having to know which pages display what (index pages and the home page list
+articles and documents), and a publish on one site leaves the other sites' caches alone. Old entries
+expire; a process drops its own once past LOCAL_GENERATIONS newer ones.
 """
 
 import contextvars
-import functools
 import uuid
-from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.documents.models import AbstractDocument
-from wagtail.images.models import AbstractImage
-from wagtail.models import (
-    Collection,
-    CollectionViewRestriction,
-    Locale,
-    Page,
-    PageViewRestriction,
-    Site,
-)
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 KEY = "portal:content-generation"
 
-# Saves that touch only what editors see (a new draft, a lock), never the published version.
-EDITOR_ONLY_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "latest_revision_created_at",
-        "draft_title",
-        "has_unpublished_changes",
-        "locked",
-        "locked_at",
-        "locked_by",
-    }
-)
-# Wagtail and Django models the public sees; the rest of them (revisions, logs, workflow states,
-# renditions, search entries, sessions) change all the time without changing a public page.
-FRAMEWORK_PUBLIC_MODELS = (
-    Page,
-    Site,
-    Locale,
-    Collection,
-    PageViewRestriction,
-    CollectionViewRestriction,
-    AbstractImage,
-    AbstractDocument,
-)
-# The portal's own models that no public page shows, some saved on every citizen's action or login.
-PRIVATE_APPS = frozenset({"users", "royalties"})
-PRIVATE_MODELS = frozenset(
-    {"feedback.pagerating", "feedback.outgoingmail", "feedback.questionevent", "operations.scheduledjobrun"}
-)
-
-
-# Only while a request is served (GenerationMiddleware): {"id": the generation it read first}.
+# Only while a request is served (GenerationMiddleware): {"shared": the shared generation, "site": the
+# request's site id, "id": the generation of that site}, each read once.
 _held = contextvars.ContextVar("portal_generation", default=None)
-# What remembered() built in this process, for one generation: (generation, {key: value}), replaced whole so
-# that a thread still on the previous generation never writes into the new one's values.
-_local = (None, {})
+# What remembered() built in this process: {generation: {key: value}}, so that a thread still on a previous
+# generation never writes into the new one's values, and requests for several sites keep theirs.
+_local = {}
 LOCAL_LIMIT = 5000  # entries; more in one generation (a crawl of every page) starts the dict again
+LOCAL_GENERATIONS = 50  # the oldest are dropped past this many
+
+
+def site_key(site_id):
+    """Where one site's own generation is kept: renewed by what only that site shows."""
+    return f"{KEY}:{site_id}"
+
+
+def shared():
+    """The generation of what every site shows (renewed by a change to a shared snippet, a setting or a
+    file): read once per request."""
+    held = _held.get()
+    if held and "shared" in held:
+        return held["shared"]
+    value = cache.get_or_set(KEY, lambda: uuid.uuid4().hex, None)
+    if held is not None:
+        held["shared"] = value
+    return value
+
+
+def of_site(site_id):
+    """The generation of everything one site shows: the shared one and the site's own."""
+    held = _held.get()
+    if held and held.get("site") == site_id and "id" in held:
+        return held["id"]
+    own = cache.get_or_set(site_key(site_id), lambda: uuid.uuid4().hex, None)
+    return f"{shared()}.{own}"
 
 
 def current():
-    """The generation now in force (one is started if the cache has none): read once per request, so a
-    request sees one generation throughout and costs one cache read for it."""
+    """The generation now in force for the request's site (the shared one alone before the site is known,
+    or outside a request): read once per request, so a request sees one generation throughout."""
     held = _held.get()
     if held and "id" in held:
         return held["id"]
-    value = cache.get_or_set(KEY, lambda: uuid.uuid4().hex, None)
+    site_id = held.get("site") if held else None
+    value = shared() if site_id is None else of_site(site_id)
     hold(value)
     return value
 
 
-def hold(value):
+def for_site(site_id):
+    """The request is for this site (home/sites.py found it): its generation is the site's from now on."""
+    held = _held.get()
+    if held is not None and held.get("site") != site_id:
+        held["site"] = site_id
+        held.pop("id", None)
+
+
+def hold(value, shared_value=None):
     """Make value the generation of the request being served (the page cache read it with the page)."""
     held = _held.get()
     if held is not None:
         held["id"] = value
+        if shared_value is not None:
+            held["shared"] = shared_value
 
 
-def renew():
-    value = uuid.uuid4().hex
-    cache.set(KEY, value, None)
-    hold(value)
+def renew(site_ids=None):
+    """Start a new generation for these sites, or for every site (None). The request being served reads
+    the new one next."""
+    keys = [KEY] if site_ids is None else [site_key(site_id) for site_id in site_ids]
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+    held = _held.get()
+    if held is not None:
+        held.pop("id", None)
+        if site_ids is None:
+            held.pop("shared", None)
 
 
-def remembered(name, *parts, build):
-    """build() once per process and generation, kept in this process's memory: for what every request
+def remembered(name, *parts, build, generation=None):
+    """build() once per process and generation (the request's, unless another is given: shared() for what
+    every site reads, of_site() for another site's), kept in this process's memory: for what every request
     reads (the site, its settings, the menu) and a cache round trip would cost more than the lookup. The
     value is shared by the requests that follow: callers must not change it."""
-    global _local
-    generation = current()
-    kept, values = _local
-    if kept != generation:
-        values = {}
-        _local = (generation, values)
+    generation = generation or current()
+    values = _local.get(generation)
+    if values is None:
+        values = _local.setdefault(generation, {})
+        for old in list(_local)[:-LOCAL_GENERATIONS]:
+            _local.pop(old, None)
     key = (name, *parts)
     if key not in values:
         if len(values) >= LOCAL_LIMIT:
@@ -129,50 +129,8 @@ class GenerationMiddleware:
             _held.reset(token)
 
 
-@functools.cache
-def shown_publicly(model):
-    """Whether saving a `model` may change a public page: any of the portal's own models (apps at the
-    repository root) but a few private ones, and the Wagtail models listed above. Migrations' historical
-    models belong to no app and show nothing."""
-    meta = model._meta
-    try:
-        if apps.get_registered_model(meta.app_label, meta.model_name) is not model:
-            return False
-    except LookupError:
-        return False
-    if Path(apps.get_app_config(meta.app_label).path).parent == Path(settings.BASE_DIR):
-        return meta.app_label not in PRIVATE_APPS and meta.label_lower not in PRIVATE_MODELS
-    return issubclass(model, FRAMEWORK_PUBLIC_MODELS)
-
-
-def changed(**kwargs):
-    """Start a new generation now, and again when the transaction commits: a request that read the new
-    generation before the commit still saw the old rows, and must not be the one kept under it."""
-    renew()
-    transaction.on_commit(renew)
-
-
-def saved(sender, created=False, update_fields=None, **kwargs):
-    """A new draft or lock changes no public page, nor does a settings row that Wagtail creates with its
-    defaults the first time a page reads it."""
-    if update_fields and EDITOR_ONLY_FIELDS.issuperset(update_fields):
-        return
-    if created and issubclass(sender, (BaseSiteSetting, BaseGenericSetting)):
-        return
-    if shown_publicly(sender):
-        changed()
-
-
-def deleted(sender, **kwargs):
-    if shown_publicly(sender):
-        changed()
-
-
 def connect():
-    """Saves and deletes of public models, plus Wagtail's own publishing signals (scheduled publishing
-    and moves go through them too)."""
-    post_save.connect(saved, dispatch_uid="portal-generation-save")
-    post_delete.connect(deleted, dispatch_uid="portal-generation-delete")
-    signals = (page_published, page_unpublished, published, unpublished, post_page_move)
-    for number, signal in enumerate(signals):
-        signal.connect(changed, dispatch_uid=f"portal-generation-{number}")
+    """What starts a new generation, and for which sites: operations/invalidation.py."""
+    from operations import invalidation
+
+    invalidation.connect()

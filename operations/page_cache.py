@@ -15,22 +15,102 @@ Django's per-site cache middleware in spirit, with the rules a portal with edito
 - An entry lives at most PAGE_CACHE_SECONDS, and never past midnight (pages show "today") nor past the
   next start or end of a maintenance notice (the banner follows the clock, not a save).
 
+- Query parameters only count when the page reads them: tracking parameters (utm_*, fbclid, gclid...) are
+  left out of the key, and a page is not stored when the request carries a parameter the page never read
+  (or when it read a tracking one), so random parameters can neither fill the cache nor be served back.
+- A cache that fails (operations/cache.py) is a miss: the page is rendered and served as without a cache.
+
 Browsers get no caching headers from this: a publish is visible to them on their next request too.
 """
 
 import datetime
 import hashlib
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import DatabaseError
+from django.http import QueryDict
 from django.utils import timezone
 
 from operations import generation, notices
 
 MAX_QUERY_LENGTH = 200
+MAX_HOSTS = 100  # hosts this process remembers the generation of
 NOT_STORED = ("private", "no-cache", "no-store")
 # What a stored page may vary on: cookies are left out of the key (see above) and the language is in it.
 KEYED_VARY = {"cookie", "accept-language"}
+
+
+# Added by links in newsletters, social networks and ads; no page reads them.
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid"}
+)
+TRACKING_PREFIXES = ("utm_", "mc_", "_ga", "_gl")
+
+
+def tracking(name):
+    return name in TRACKING_PARAMETERS or name.startswith(TRACKING_PREFIXES)
+
+
+class ReadQueryDict(QueryDict):
+    """request.GET that remembers which parameters the view (or anything below the page cache) read:
+    by name (get, [], getlist, in) or all at once (iteration, items, urlencode, copy)."""
+
+    def __init__(self, *args, **kwargs):
+        self.read = set()  # parsing the query string goes through __contains__: what it marks is forgotten
+        super().__init__(*args, **kwargs)
+        self.read = set()
+
+    def read_all(self):
+        self.read.update(dict.keys(self))
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key):
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def getlist(self, key, default=None):
+        self.read.add(key)
+        return super().getlist(key, default)
+
+    def __iter__(self):
+        self.read_all()
+        return super().__iter__()
+
+    def keys(self):
+        self.read_all()
+        return super().keys()
+
+    def lists(self):
+        self.read_all()
+        return super().lists()
+
+    def __deepcopy__(self, memo):
+        self.read_all()
+        return super().__deepcopy__(memo)
+
+    def unread(self):
+        """Parameters the request carries that nothing read."""
+        return set(dict.keys(self)) - self.read
+
+
+def record_reads(request):
+    """Replace request.GET (parsed again, as Django parses it) by one that records what is read."""
+    request.GET = ReadQueryDict(request.META.get("QUERY_STRING", ""), encoding=request.encoding)
+    return request.GET
+
+
+def reads_only_its_own_parameters(request):
+    """True unless the request carries a parameter of the key that the page did not read, or the page
+    read a tracking parameter (left out of the key)."""
+    query = request.GET
+    if not isinstance(query, ReadQueryDict):
+        return not query
+    return not any(not tracking(name) for name in query.unread()) and not any(map(tracking, query.read))
 
 
 def personal_cookies():
@@ -62,6 +142,7 @@ def cacheable_response(request, response):
         and not (messages is not None and len(messages))
         and not any(word in response.get("Cache-Control", "").lower() for word in NOT_STORED)
         and vary(response) <= KEYED_VARY
+        and reads_only_its_own_parameters(request)
     )
 
 
@@ -84,8 +165,11 @@ def seconds_until_change(now=None):
 
 
 def page_key(request, generation_id):
-    """The generation, the language and the full URL (host and query string included)."""
-    url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
+    """The generation, the language and the full URL (host and query string but tracking parameters)."""
+    kept = [(name, value) for name, value in request.GET.lists() if not tracking(name)]
+    query = urlencode(kept, doseq=True)
+    address = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
+    url = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
     return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}page:{generation_id}:{request.LANGUAGE_CODE}:{url}"
 
 
@@ -93,13 +177,14 @@ class PageCacheMiddleware:
     """Sits right below the language middleware (the key holds the URL's language): a hit skips CSRF,
     authentication and the view, and the security headers above it are added to every response.
 
-    A hit is one cache round trip: the generation and the page under the generation this process saw
-    last are read together, and only when the generation has moved on is the page read again under the
-    new one. (Django's own cache middleware makes two reads per hit, three with a generation.)"""
+    A hit is one cache round trip: the shared generation, the site's own and the page under the generation
+    this process saw last for the host are read together, and only when the generation has moved on is the
+    page read again under the new one. (Django's own cache middleware makes two reads per hit, three with a
+    generation.)"""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.last_generation = ""
+        self.last_generation = {}  # host: (its site's id, the generation seen last for it)
 
     def __call__(self, request):
         if not cacheable_request(request):
@@ -108,21 +193,39 @@ class PageCacheMiddleware:
         if cached is not None:
             cached["X-Cache"] = "HIT"
             return cached
+        record_reads(request)
         response = self.get_response(request)
-        if cacheable_response(request, response):
+        if key is not None and cacheable_response(request, response):
             timeout = seconds_until_change()
             if timeout > 0:
                 cache.set(key, response, timeout)
         return response
 
     def lookup(self, request):
-        """(key of the page under the current generation, the cached response or None)."""
-        key = page_key(request, self.last_generation)
-        found = cache.get_many([generation.KEY, key])
-        current = found.get(generation.KEY) or generation.current()
-        generation.hold(current)
-        if current == self.last_generation:
+        """(key of the page under the generation of the request's site, the cached response or None). Which
+        site a host is for, and the generation this process saw last for it, are kept per host."""
+        host = request.get_host()
+        site_id, last = self.last_generation.get(host, (None, ""))
+        key = page_key(request, last)
+        own_key = generation.site_key(site_id)
+        found = cache.get_many([generation.KEY, key] + ([own_key] if site_id is not None else []))
+        shared = found.get(generation.KEY)
+        current = shared if site_id is None or not shared else f"{shared}.{found.get(own_key)}"
+        if last and current == last:
+            generation.for_site(site_id)
+            generation.hold(current, shared)
             return key, found.get(key)
-        self.last_generation = current
+        if shared:
+            generation.hold(shared, shared)
+        from home.sites import site_for  # home builds on operations, not the other way round
+
+        try:
+            site = site_for(request)
+        except DatabaseError:
+            return None, None
+        current = generation.current()
+        if len(self.last_generation) >= MAX_HOSTS:
+            self.last_generation.clear()
+        self.last_generation[host] = (getattr(site, "pk", None), current)
         key = page_key(request, current)
         return key, cache.get(key)

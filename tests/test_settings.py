@@ -60,7 +60,7 @@ def test_production_reads_everything_from_the_environment(tmp_path):
     assert shown["db"]["ENGINE"] == "django.db.backends.postgresql" and shown["db"]["HOST"] == "db.internal"
     assert shown["db"]["CONN_MAX_AGE"] == 60 and shown["db"]["CONN_HEALTH_CHECKS"] is True
     assert shown["hosts"] == ["congthongtin.example.gov.vn", "www.congthongtin.example.gov.vn"]
-    assert shown["cache"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert shown["cache"]["BACKEND"] == "operations.cache.ResilientRedisCache"
     assert shown["cache"]["LOCATION"] == "redis://cache.internal:6379/1"
     assert shown["media"] == str(tmp_path / "media")
     assert shown["email"] == ["smtp.example.gov.vn", 587, "cong"]

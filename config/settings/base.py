@@ -77,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First of all that may read the body: an oversized public POST is refused from its Content-Length.
+    "feedback.body_limit.PublicBodyLimitMiddleware",
     # Above the rest, so that they see the final X-Frame-Options a view or XFrameOptionsMiddleware set.
     "operations.security.PortalCSPMiddleware",
     "operations.security.PermissionsPolicyMiddleware",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "operations.generation.GenerationMiddleware",
     # Whole pages for anonymous visitors, once the URL has set the language and before CSRF and
     # authentication: a hit costs one cache round trip and no query.
+    # Above the page cache: a fresh single-use token in each served copy of a cached page (feedback/).
+    "feedback.single_use.SingleUseTokenMiddleware",
     "operations.page_cache.PageCacheMiddleware",
     "home.sites.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -232,6 +236,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "documents.forms.PortalImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024))
 DOCUMENTS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENTS_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+# Reading an upload's text runs in a child process under this budget (documents/bounded.py).
+DOCUMENTS_EXTRACTION_SECONDS = float(os.environ.get("DOCUMENTS_EXTRACTION_SECONDS", "4"))
+DOCUMENTS_EXTRACTION_MEMORY = int(os.environ.get("DOCUMENTS_EXTRACTION_MEMORY", 400 * 1024 * 1024))
 # Only these open in the browser; every other document (DOCX, XLSX, ZIP...) is sent as a download.
 # Wagtail adds "Content-Security-Policy: default-src 'none'" and nosniff to every document it serves.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
@@ -260,16 +267,34 @@ WAGTAILSEARCH_BACKENDS = {
 # database (django_tasks_db) for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One cache for every process of the installation (gunicorn workers, cron jobs, commands, a shell), so that a
+# publish anywhere shows on the next request everywhere: files under var/cache by default, Redis with
+# REDIS_URL. Both through operations/cache.py, for which any cache error is a miss and a warning line.
+CACHES = {
+    "default": {
+        "BACKEND": "operations.cache.ResilientFileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(VAR_DIR / "cache")),
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        # Past this number Django removes a third of the entries. Each write lists the folder: 2,000 entries
+        # keep a write near 5 ms (a read is 0.1 ms), and about 80 MB of pages on disk.
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
 # Full-page cache for anonymous visitors (operations/page_cache.py): how long a page may be kept at most
 # (a publish renews the cache at once); 0 switches it off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            # A stopped or paused Redis costs a request at most one connect or one read timeout
+            # (operations/cache.py then leaves it alone for a few seconds); no retries.
+            "OPTIONS": {
+                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+            },
         }
     }
 
@@ -279,15 +304,22 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Admin login (users/, README "Admin login"): after AXES_FAILURE_LIMIT wrong passwords for one username, or
-# from one address, logins are refused for AXES_COOLOFF_TIME; a success clears that user's count.
-AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+# Admin login (users/, README "Admin login"): after LOGIN_FAILURE_LIMIT wrong passwords for one username
+# from one address, or LOGIN_ADDRESS_FAILURE_LIMIT from one address for any usernames, that username there
+# (or that address) is refused for AXES_COOLOFF_TIME; a success clears the count. Never per username alone:
+# nobody elsewhere can lock a member of staff out (users/lockout.py).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
+AXES_FAILURE_LIMIT = "users.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# Reverse proxies in front of the app that append to X-Forwarded-For (operations/client_address.py): 0
+# reads the connection's address; never the header's first, client-written hop.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
 AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần: tài khoản tạm bị khóa, vui lòng thử lại sau."
-AXES_CLIENT_IP_CALLABLE = "feedback.protection.client_ip"  # the same address the citizens' forms count
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_ip"  # the address the citizens' forms count
 # TOTP second factor: required for the board's head, deputies, secretaries and admins (and superusers)
 # when on; anyone may turn it on for their own account. Off only in dev and tests (their settings say so).
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)
@@ -354,6 +386,9 @@ PERMISSIONS_POLICY = {
 # Citizens' forms (feedback/): files they attach live outside MEDIA_ROOT and reach staff only through a
 # checked view; CAPTCHA on by default; per-IP limit "submissions/seconds" per form.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Key that signs a backup's manifest (operations/backup.py); empty: a key derived from SECRET_KEY, so a
+# restore needs the same SECRET_KEY (or the same BACKUP_SIGNING_KEY) as the portal that made the backup.
+BACKUP_SIGNING_KEY = os.environ.get("BACKUP_SIGNING_KEY", "")
 FEEDBACK_CAPTCHA = os.environ.get("FEEDBACK_CAPTCHA", "1") == "1"
 FEEDBACK_RATE_LIMIT = os.environ.get("FEEDBACK_RATE_LIMIT", "5/600")
 FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))

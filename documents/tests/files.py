@@ -214,3 +214,18 @@ def _ole2_entry(name, kind, child, start, size):
         start,
         size,
     )
+
+
+def zip_bomb_docx(expanded=60 * 1024 * 1024):
+    """A real .docx whose document.xml is padded with empty paragraphs up to `expanded` bytes: tens of KB on
+    disk, a huge tree for any parser (issue seen: 149 KB expanding to 50 MB of XML)."""
+    source = zipfile.ZipFile(io.BytesIO(docx_file("Tờ trình")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "word/document.xml":
+                padding = b"<w:p/>" * ((expanded - len(part)) // 6)
+                part = part.replace(b"</w:body>", padding + b"</w:body>")
+            archive.writestr(name, part)
+    return out.getvalue()

@@ -60,7 +60,7 @@ def test_the_add_view_takes_the_same_file_without_its_stamp(admin_client):
 
 def test_an_upload_is_read_once_the_form_s_reading_is_stored(admin_client):
     """The form reads the text to look for a stamp; save() stores that reading instead of a second one."""
-    with mock.patch("documents.models.inspect", side_effect=AssertionError("read twice")):
+    with mock.patch("documents.models.bounded_inspect", side_effect=AssertionError("read twice")):
         response = admin_client.post(
             reverse("wagtaildocs:add"), {"title": "Quy chế", "file": files.upload("quy-che.odt", files.odt())}
         )

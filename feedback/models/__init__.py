@@ -18,7 +18,7 @@ from .questions import (
     QuestionEvent,
     QuestionIndexPage,
 )
-from .ratings import PageRating
+from .ratings import PageRating, UsedRatingToken
 
 __all__ = [
     "ConsultationComment",
@@ -27,6 +27,7 @@ __all__ = [
     "ConsultationLegalDocument",
     "ConsultationPage",
     "PageRating",
+    "UsedRatingToken",
     "OutgoingMail",
     "AnsweredQuestionPage",
     "FieldResponsibility",

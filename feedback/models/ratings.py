@@ -27,3 +27,19 @@ class PageRating(models.Model):
 
     def __str__(self):
         return f"{'Có' if self.useful else 'Không'} hữu ích ({self.content_type_id}:{self.object_id})"
+
+
+class UsedRatingToken(models.Model):
+    """The id of a rating form's single-use token once a rating was stored with it (feedback/single_use.py):
+    a replayed form is refused. Kept in the database, not the cache, so a cache outage never lets a replay
+    through; rows older than a token's lifetime are purged as new ones come."""
+
+    nonce = models.CharField("mã dùng một lần", max_length=32, primary_key=True)
+    used_at = models.DateTimeField("lúc dùng", auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "mã đánh giá đã dùng"
+        verbose_name_plural = "mã đánh giá đã dùng"
+
+    def __str__(self):
+        return self.nonce

@@ -4,6 +4,8 @@ from django import template
 
 from ..protection import HONEYPOT, STARTED, start_token
 from ..ratings import RatingForm, rating_url
+from ..single_use import FIELD as ONCE_FIELD
+from ..single_use import PLACEHOLDER
 
 register = template.Library()
 
@@ -11,7 +13,12 @@ register = template.Library()
 @register.inclusion_tag("feedback/includes/rating.html")
 def page_rating(item):
     """The "Thông tin có hữu ích không?" form under `item` (an article or a legal document)."""
-    return {"action": rating_url(item), "fields": blank_fields(), "started": start_token()}
+    return {
+        "action": rating_url(item),
+        "fields": blank_fields(),
+        "started": start_token(),
+        "once": {"name": ONCE_FIELD, "value": PLACEHOLDER},
+    }
 
 
 @functools.cache

@@ -11,6 +11,7 @@ from feedback.consultations import CommentForm
 from feedback.models import PageRating
 from feedback.rating_report import rating_rows
 from feedback.ratings import RatingForm
+from feedback.single_use import PLACEHOLDER, fresh_token
 from feedback.tests.factories import BOARD, PageRatingFactory, guard_fields
 from home.tests.factories import HomePageFactory
 from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
@@ -44,7 +45,7 @@ def document(home_page):
 def rate_data(**extra):
     """What a reader's browser sends: no CAPTCHA fields on this form."""
     guard = {name: value for name, value in guard_fields().items() if not name.startswith("captcha")}
-    return {"useful": "co", "comment": "", **guard, **extra}
+    return {"useful": "co", "comment": "", **guard, "rating_once": fresh_token(), **extra}
 
 
 def test_the_rating_form_is_under_articles_and_legal_documents_without_a_captcha(client, article, document):
@@ -114,6 +115,46 @@ def test_a_refused_rating_says_why_and_stores_nothing(client, article, data, mes
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not PageRating.objects.exists()
+
+
+def test_a_replayed_rating_form_is_refused_and_a_fresh_one_is_stored(client, article):
+    url = f"/danh-gia/bai-viet/{article.pk}/"
+    sent = rate_data()
+    assert client.post(url, sent).status_code == 200
+    replay = client.post(url, sent)
+    assert replay.status_code == 400
+    assert "Đánh giá này đã được gửi" in replay.content.decode()
+    assert client.post(url, rate_data()).status_code == 200
+    assert PageRating.objects.count() == 2
+
+
+@pytest.mark.parametrize("once", ["", "forged-token", PLACEHOLDER], ids=["missing", "forged", "placeholder"])
+def test_a_rating_without_a_valid_single_use_token_is_refused(client, article, once):
+    response = client.post(f"/danh-gia/bai-viet/{article.pk}/", rate_data(rating_once=once))
+    assert response.status_code == 400
+    assert "Không gửi được đánh giá" in response.content.decode()
+    assert not PageRating.objects.exists()
+
+
+def test_a_refused_form_does_not_spend_its_token(client, article):
+    url = f"/danh-gia/bai-viet/{article.pk}/"
+    sent = rate_data(useful="")
+    assert client.post(url, sent).status_code == 400
+    assert client.post(url, {**sent, "useful": "co"}).status_code == 200
+
+
+def test_every_copy_of_a_cached_page_carries_its_own_token_that_works_once(client, article, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    tokens = []
+    for _ in range(2):
+        html = client.get(article.url).content.decode()
+        assert PLACEHOLDER not in html
+        tokens.append(html.split('name="rating_once" value="')[1].split('"')[0])
+    assert tokens[0] != tokens[1]
+    url = f"/danh-gia/bai-viet/{article.pk}/"
+    for token in tokens:
+        assert client.post(url, rate_data(rating_once=token)).status_code == 200
+    assert client.post(url, rate_data(rating_once=tokens[0])).status_code == 400
 
 
 def test_the_rate_limit_answers_429(client, article, settings):

@@ -53,3 +53,41 @@ def test_what_a_process_keeps_is_built_once_per_generation_and_bounded(monkeypat
     generation.remembered("test", 2, build=build)
     generation.remembered("test", 3, build=build)  # over the limit: starts again
     assert generation.remembered("test", 1, build=build) == 5
+
+
+def test_each_site_has_its_own_generation_and_the_shared_one_renews_them_all():
+    first, second = generation.of_site(1), generation.of_site(2)
+    assert first != second
+
+    generation.renew([1])
+    assert generation.of_site(1) != first and generation.of_site(2) == second
+
+    first = generation.of_site(1)
+    generation.renew()
+    assert generation.of_site(1) != first and generation.of_site(2) != second
+
+
+def test_a_request_reads_its_sites_generation_once_it_is_known():
+    def view(request):
+        before = generation.current()  # the site not known yet: the shared generation
+        generation.for_site(2)
+        return HttpResponse(f"{before} {generation.current()}")
+
+    before, after = generation.GenerationMiddleware(view)(RequestFactory().get("/")).content.decode().split()
+
+    assert before == generation.shared()
+    assert after == generation.of_site(2)
+
+
+def test_what_a_process_keeps_for_one_site_survives_a_change_on_another():
+    built = []
+
+    def build():
+        built.append(1)
+        return len(built)
+
+    kept = generation.remembered("test", build=build, generation=generation.of_site(1))
+    generation.renew([2])
+    assert generation.remembered("test", build=build, generation=generation.of_site(1)) == kept == 1
+    generation.renew([1])
+    assert generation.remembered("test", build=build, generation=generation.of_site(1)) == 2

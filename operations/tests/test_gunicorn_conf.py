@@ -61,3 +61,52 @@ def test_bind_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("BIND", "127.0.0.1:9000 [::1]:9000")
 
     assert load_conf().bind in (["127.0.0.1:9000", "[::1]:9000"], ["127.0.0.1:9000"])
+
+
+def test_pre_fork_is_a_real_gunicorn_hook(conf):
+    gunicorn = Config()
+    gunicorn.set("pre_fork", conf.pre_fork)
+    assert gunicorn.pre_fork is conf.pre_fork
+
+
+class FakeWorker:
+    max_requests = 0
+
+
+class FakeArbiter:
+    def __init__(self, num_workers):
+        self.num_workers = num_workers
+        self.WORKERS = {}
+
+    def spawn(self, conf):
+        """What Arbiter.spawn_worker does around the hook: build, call pre_fork, register."""
+        worker = FakeWorker()
+        conf.pre_fork(self, worker)
+        self.WORKERS[len(self.WORKERS) + 1] = worker
+        return worker
+
+
+def test_workers_spawned_together_get_budgets_far_apart(conf):
+    arbiter = FakeArbiter(num_workers=2)
+    first, second = arbiter.spawn(conf), arbiter.spawn(conf)
+    # With an even load, each budget is reached at a different time: at least a third of the base apart,
+    # far more than gunicorn's random jitter would give.
+    assert abs(first.max_requests - second.max_requests) >= conf.max_requests // 3
+    assert min(first.max_requests, second.max_requests) >= conf.max_requests
+
+
+def test_a_lone_replacement_keeps_the_base_budget(conf):
+    arbiter = FakeArbiter(num_workers=2)
+    arbiter.spawn(conf)
+    arbiter.spawn(conf)
+    for worker in arbiter.WORKERS.values():
+        worker.born -= conf.STAGGER_WINDOW + 1
+    replacement = arbiter.spawn(conf)
+    # Equal budgets after the first staggered batch keep the workers' phases apart.
+    assert conf.max_requests <= replacement.max_requests <= conf.max_requests + conf.max_requests_jitter
+
+
+def test_budgets_spread_over_every_worker(conf):
+    budgets = sorted(conf.staggered_max_requests(index, 5, base=1000, jitter=0) for index in range(5))
+    assert budgets == [1000, 1200, 1400, 1600, 1800]
+    assert conf.staggered_max_requests(0, 5, base=0) is None

@@ -114,13 +114,13 @@ def test_drafts_and_previews_never_reach_visitors(client, editor_client, news):
     assert not hit(client.get("/admin/login/"))
 
 
-def test_a_draft_save_keeps_the_generation_a_publish_renews_it(article):
-    before = generation.current()
+def test_a_draft_save_keeps_the_generation_a_publish_renews_it(article, site):
+    before = generation.of_site(site.pk)
     article.title = "Tiêu đề mới"
     revision = article.save_revision()
-    assert generation.current() == before
+    assert generation.of_site(site.pk) == before
     revision.publish()
-    assert generation.current() != before
+    assert generation.of_site(site.pk) != before
 
 
 def test_a_publish_shows_on_the_article_its_index_and_the_home_page(client, home_page, news, article):
@@ -190,14 +190,14 @@ def test_an_article_with_its_rating_form_is_shared_and_the_rating_still_counts(c
     assert PageRating.objects.filter(object_id=article.pk, useful=True).count() == 1
 
 
-def test_rendering_public_pages_never_renews_the_generation(client, home_page, news, article):
+def test_rendering_public_pages_never_renews_the_generation(client, site, home_page, news, article):
     """Nothing a visitor's request saves (renditions, search entries, ratings' counters) flushes the cache."""
     index = LegalDocumentIndexPageFactory(parent=home_page)
     LegalDocumentFactory()
-    before = generation.current()
+    before = generation.of_site(site.pk)
     for url in ("/", news.url, article.url, index.url, "/tim-kiem/?q=h%E1%BB%99i+ch%E1%BB%A3"):
         client.get(url)
-    assert generation.current() == before
+    assert generation.of_site(site.pk) == before
 
 
 def test_a_notice_disappears_at_its_end_without_any_save(client, home_page):

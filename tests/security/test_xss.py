@@ -7,6 +7,7 @@ import pytest
 
 from feedback.enums import CommentStatus
 from feedback.models import ConsultationComment, PageRating, Question
+from feedback.single_use import fresh_token
 from feedback.tests.factories import BOARD, guard_fields, load_question_board
 
 from .conftest import API, PUBLIC_QUERIES, XSS_PAYLOADS, assert_escaped, injected_markup
@@ -141,7 +142,8 @@ def test_a_stored_comment_is_escaped_in_moderation_and_once_approved_on_the_page
 
 def test_a_rating_comment_is_escaped_on_the_thanks_page_and_in_the_report(client, portal, board):
     url = f"/danh-gia/bai-viet/{portal.article.pk}/"
-    response = client.post(url, {"useful": "khong", "comment": ALL_PAYLOADS, **guard_fields()})
+    data = {"useful": "khong", "comment": ALL_PAYLOADS, "rating_once": fresh_token(), **guard_fields()}
+    response = client.post(url, data)
     assert response.status_code == 200 and PageRating.objects.get().comment == ALL_PAYLOADS
     assert_escaped(response)
     client.force_login(board["head"])

@@ -92,27 +92,49 @@ def confirmed_device(user):
 # Lockout (django-axes)
 
 
-def test_five_wrong_passwords_lock_the_username_even_from_other_addresses(client, board, lockout_on):
-    for attempt in range(4):
-        assert log_in(client, "truong.ban", "sai-mat-khau-1", f"203.0.113.{attempt}").status_code == 200
+def test_five_wrong_passwords_lock_the_username_from_that_address_only(client, board, lockout_on):
+    for _ in range(4):
+        assert log_in(client, "truong.ban", "sai-mat-khau-1", "203.0.113.4").status_code == 200
     locked = log_in(client, "truong.ban", "sai-mat-khau-1", "203.0.113.4")
     assert locked.status_code == 429
     assert "tạm bị khóa" in locked.content.decode() and "15 phút" in locked.content.decode()
-    # The right password, from a fresh address, is refused too, and nobody is signed in.
-    again = log_in(client, "truong.ban", PASSWORD, "198.51.100.9")
-    assert again.status_code == 429
+    # The right password from that address is refused too, and nobody is signed in.
+    assert log_in(client, "truong.ban", PASSWORD, "203.0.113.4").status_code == 429
     assert signed_out(client)
-    # Another account from that fresh address is not affected.
-    assert log_in(client, "ctv", PASSWORD, "198.51.100.9").status_code == 302
+    # From the member of staff's own address, the account still opens: nobody elsewhere can lock it.
+    assert log_in(client, "truong.ban", PASSWORD, "198.51.100.9").status_code == 302
 
 
-def test_five_failures_from_one_address_lock_that_address_for_every_username(client, board, lockout_on):
-    for name in ("a", "b", "c", "d", "e"):
-        log_in(client, f"khong.co.{name}", "sai-mat-khau-1")
+def test_many_failures_from_one_address_lock_it_for_every_username(client, board, lockout_on, settings):
+    settings.LOGIN_ADDRESS_FAILURE_LIMIT = 8
+    for name in "abcdefg":
+        assert log_in(client, f"khong.co.{name}", "sai-mat-khau-1").status_code == 200
+    assert log_in(client, "khong.co.h", "sai-mat-khau-1").status_code == 429
     assert log_in(client, "ctv", PASSWORD).status_code == 429
     assert signed_out(client)
     assert log_in(client, "ctv", PASSWORD, "198.51.100.20").status_code == 302
     assert client.get(DASHBOARD).status_code == 200
+
+
+def test_failures_for_several_usernames_below_the_address_limit_lock_nobody_else(client, board, lockout_on):
+    for name in "abcde":
+        log_in(client, f"khong.co.{name}", "sai-mat-khau-1")
+    assert log_in(client, "ctv", PASSWORD).status_code == 302
+
+
+def test_a_forged_first_forwarded_hop_is_not_the_address_counted(client, board, lockout_on, settings):
+    """Behind one proxy, the client is the hop that proxy appended: varying the forged first hop neither
+    escapes the lockout nor locks the user out at the forged address."""
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def through_proxy(password, forged, real="203.0.113.50"):
+        data = {"username": "truong.ban", "password": password}
+        return client.post(LOGIN, data, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"{forged}, {real}")
+
+    for attempt in range(5):
+        through_proxy("sai-mat-khau-1", f"198.51.100.{attempt}")
+    assert through_proxy(PASSWORD, "198.51.100.99").status_code == 429
+    assert through_proxy(PASSWORD, "203.0.113.50", real="192.0.2.7").status_code == 302
 
 
 def test_a_successful_login_clears_the_count_of_earlier_failures(client, board, lockout_on):

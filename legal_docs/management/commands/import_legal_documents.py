@@ -1,5 +1,9 @@
 """python manage.py import_legal_documents FILE.csv [--files-dir DIR] [--dry-run]"""
 
+import signal
+import threading
+from contextlib import contextmanager
+
 from django.core.management.base import BaseCommand, CommandError
 
 from legal_docs.importer import HEADER, ImportFailed, import_documents
@@ -18,14 +22,33 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            result = import_documents(
-                options["csv_file"],
-                files_dir=options["files_dir"],
-                dry_run=options["dry_run"],
-                progress=options["verbosity"] >= 1,
-            )
+            with sigterm_as_exit():
+                result = import_documents(
+                    options["csv_file"],
+                    files_dir=options["files_dir"],
+                    dry_run=options["dry_run"],
+                    progress=options["verbosity"] >= 1,
+                )
         except FileNotFoundError as error:
             raise CommandError(f"Không tìm thấy tệp: {error.filename}") from error
         except ImportFailed as error:
             raise CommandError("Tệp bị từ chối, chưa ghi gì:\n" + "\n".join(error.errors)) from error
         self.stdout.write(self.style.SUCCESS(str(result)))
+
+
+@contextmanager
+def sigterm_as_exit():
+    """SIGTERM (systemd, `kill`) raises SystemExit like Ctrl-C raises KeyboardInterrupt, so the import
+    rolls back and removes the files it stored instead of dying with them left in media."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -7,7 +7,8 @@ from operations.backup import BackupError, create_backup, default_output_dir
 
 class Command(BaseCommand):
     help = (
-        "Sao lưu cơ sở dữ liệu, tệp media và tệp riêng tư của công dân vào một tệp .tar.gz có tổng kiểm tra."
+        "Sao lưu cơ sở dữ liệu, tệp media và tệp riêng tư của công dân vào một tệp .tar.gz có tổng kiểm tra "
+        "và chữ ký, chỉ người chạy lệnh đọc được (0600)."
     )
 
     def add_arguments(self, parser):

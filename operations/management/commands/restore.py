@@ -11,7 +11,10 @@ from operations.backup import BackupError, restore_backup
 
 
 class Command(BaseCommand):
-    help = "Khôi phục một tệp sao lưu vào cơ sở dữ liệu trống (kiểm tra tổng kiểm tra trước khi ghi)."
+    help = (
+        "Khôi phục một tệp sao lưu vào cơ sở dữ liệu trống (kiểm tra chữ ký, đường dẫn và tổng kiểm tra "
+        "trước khi ghi)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("archive", help="Đường dẫn tệp sao lưu .tar.gz do lệnh backup tạo ra.")
