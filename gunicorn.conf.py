@@ -2,7 +2,7 @@
 
 Every value can be tuned from the environment, so that the same file serves a 2-core VM and a larger node.
 Beside gunicorn, production runs `python manage.py db_worker --no-reload` (Wagtail's background tasks,
-queued in the database) and `python manage.py run_scheduled_jobs` (README, "Operations").
+queued in the database) and `python manage.py run_scheduled_jobs` (docs/operations.md).
 """
 
 import os

@@ -1,4 +1,4 @@
-"""Cache backends for which the cache is an optimisation, never a condition of serving (README "Operations").
+"""Cache backends for which the cache is an optimisation, never a condition of serving (docs/operations.md).
 
 Every operation of the default cache goes through ResilientCacheMixin: an error (Redis stopped, paused or
 full, a full disk under var/cache) is logged once as a warning and answered as a miss, so pages are rendered

@@ -304,7 +304,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 LOGIN_URL = "wagtailadmin_login"
 
-# Admin login (users/, README "Admin login"): after LOGIN_FAILURE_LIMIT wrong passwords for one username
+# Admin login (users/; docs/operations.md): after LOGIN_FAILURE_LIMIT wrong passwords for one username
 # from one address, or LOGIN_ADDRESS_FAILURE_LIMIT from one address for any usernames, that username there
 # (or that address) is refused for AXES_COOLOFF_TIME; a success clears the count. Never per username alone:
 # nobody elsewhere can lock a member of staff out (users/lockout.py).

@@ -25,7 +25,7 @@ for database in DATABASES.values():  # noqa: F405
     database["CONN_HEALTH_CHECKS"] = True
 
 # Wagtail's search-index and reference-index updates (and image/document file clean-up) leave the request
-# for a queue in the database, run by `python manage.py db_worker` (a service beside gunicorn, see README):
+# for a queue in the database, run by `python manage.py db_worker` (docs/operations.md):
 # the inline backend would only log a failure and let the search index drift.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

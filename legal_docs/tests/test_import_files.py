@@ -1,4 +1,4 @@
-"""Imports leave nothing behind (README "Operations"): an import that does not commit removes the files it
+"""Imports leave nothing behind (docs/operations.md): an import that does not commit removes the files it
 stored, and running one again stores no second copy of a file."""
 
 import hashlib
