@@ -90,7 +90,7 @@ class PortalDocument(AbstractDocument):
 
     def _read_and_inspect(self):
         upload, inspection = getattr(self, "_upload_inspection", (None, None))
-        if upload is not None and not self.file._committed and self.file.file is upload:
+        if upload is not None and self.file.file is upload:  # the very upload the form read
             return inspection
         try:
             with self.open_file() as file:
