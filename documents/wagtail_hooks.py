@@ -4,8 +4,6 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from editorial.moderation import SnippetCollectWorkflowActionDataView, SnippetWorkflowActionView
-
 from . import admin_urls
 from .access import may_download
 from .enums import ExtractionStatus
@@ -58,9 +56,6 @@ class PublishedFileViewSet(SnippetViewSet):
     menu_label = "Tệp công bố"
     list_display = ["title", "document", "live"]
     search_fields = ["title", "description"]
-    # The board's steps refuse with their reason on the workflow action URLs (editorial.moderation).
-    workflow_action_view_class = SnippetWorkflowActionView
-    collect_workflow_action_data_view_class = SnippetCollectWorkflowActionDataView
 
 
 register_snippet(PublishedFileViewSet)

@@ -8,18 +8,17 @@ reason of a rejection that Wagtail would drop silently, into a page that says wh
 
 import json
 
+from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.deprecation import MiddlewareMixin
 from wagtail.admin import messages
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.pages import workflow as page_workflow
-from wagtail.admin.viewsets.pages import PageViewSet
 from wagtail.models import Page, TaskState, WorkflowMixin, WorkflowState
-from wagtail.snippets.views import snippets as snippet_views
 
 from home.refusals import refused
 
@@ -34,76 +33,49 @@ SENT_BACK = (
 )
 
 
-def is_xhr(request):
-    return request.headers.get("x-requested-with") == "XMLHttpRequest"
+WORKFLOW_VIEWS = ("workflow_action", "collect_workflow_action_data")
 
 
-def form_errors(form):
-    return " ".join(message for errors in form.errors.values() for message in errors)
+class WorkflowRefusalMiddleware(MiddlewareMixin):
+    """The workflow action URLs of pages and every moderated snippet (/admin/pages/workflow/action/…, the
+    snippets' …/workflow/action/…): a refused step answers 403 with its reason instead of Wagtail's redirect
+    to the dashboard, and a form Wagtail would drop (a rejection without a reason) is refused in words.
+    BoardTask.on_action stays the last gate; its PermissionDenied becomes the same page."""
 
-
-# The workflow action URLs (/admin/pages/workflow/action/…, the snippets' …/workflow/action/…) -------------
-class BoardWorkflowActionMixin:
-    """A refused step answers 403 with its reason instead of Wagtail's redirect to the dashboard; a request
-    whose form is invalid (a rejection without a reason) is refused in words instead of being dropped."""
-
-    def dispatch(self, request, *args, **kwargs):
-        refusal = self.board_refusal()
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not is_workflow_view(request) or not request.user.is_authenticated:
+            return None
+        task_state = TaskState.objects.filter(pk=view_kwargs.get("task_state_id")).first()
+        task = task_state.task.specific if task_state is not None else None
+        if not isinstance(task, BoardTask):
+            return None  # Wagtail's own answer
+        run = task_state.workflow_state
+        model = getattr(view_func, "view_initkwargs", {}).get("model") or Page
+        item_id = unquote(str(view_kwargs.get("page_id", view_kwargs.get("pk"))))
+        if run.object_id != item_id or not isinstance(run.content_object, model):
+            return refused(request, NOT_AT_STEP.format(item=run.content_object, step=task.name))
+        action = view_kwargs.get("action_name", "")
+        refusal = task.refusal(task_state, request.user, action)
         if refusal:
             return refused(request, refusal)
-        try:
-            return super().dispatch(request, *args, **kwargs)
-        except PermissionDenied as error:  # BoardTask.on_action's refusal, with its reason
-            if not str(error):
-                raise
-            return refused(request, str(error))
-
-    def board_refusal(self):
-        if not isinstance(self.task, BoardTask) or not self.object.workflow_in_progress:
-            return None
-        run = self.task_state.workflow_state
-        own = run.base_content_type_id == self.object.get_base_content_type().pk and run.object_id == str(
-            self.object.pk
-        )
-        if not own:  # a task state of another item in the URL
-            return NOT_AT_STEP.format(item=self.object, step=self.task.name)
-        return self.task.refusal(self.task_state, self.request.user, self.action_name)
-
-    def post(self, request, *args, **kwargs):
-        if self.form_class and not is_xhr(request):
-            form = self.form_class(request.POST)
+        form_class = task.get_form_for_action(action)
+        xhr = request.headers.get("x-requested-with") == "XMLHttpRequest"
+        if request.method == "POST" and form_class and not xhr:
+            form = form_class(request.POST)
             if not form.is_valid():
-                return refused(request, form_errors(form), title=NOT_DONE)
-        return super().post(request, *args, **kwargs)
+                errors = " ".join(message for messages_ in form.errors.values() for message in messages_)
+                return refused(request, errors, title=NOT_DONE)
+        return None
+
+    def process_exception(self, request, exception):
+        if is_workflow_view(request) and isinstance(exception, PermissionDenied) and str(exception):
+            return refused(request, str(exception))
+        return None
 
 
-class PageWorkflowActionView(BoardWorkflowActionMixin, page_workflow.WorkflowActionView):
-    pass
-
-
-class PageCollectWorkflowActionDataView(
-    BoardWorkflowActionMixin, page_workflow.CollectWorkflowActionDataView
-):
-    pass
-
-
-class SnippetWorkflowActionView(BoardWorkflowActionMixin, snippet_views.WorkflowActionView):
-    pass
-
-
-class SnippetCollectWorkflowActionDataView(
-    BoardWorkflowActionMixin, snippet_views.CollectWorkflowActionDataView
-):
-    pass
-
-
-class BoardPageViewSet(PageViewSet):
-    """Wagtail's views for every page type, with the board's workflow action views (registered after
-    Wagtail's own viewset for Page, so it takes its place)."""
-
-    model = Page
-    workflow_action_view_class = PageWorkflowActionView
-    collect_workflow_action_data_view_class = PageCollectWorkflowActionDataView
+def is_workflow_view(request):
+    match = request.resolver_match
+    return match is not None and match.url_name in WORKFLOW_VIEWS
 
 
 # The editor: its workflow button, and what it tells whoever opens the item --------------------------------

@@ -22,7 +22,7 @@ from .delegation import (
     delegating_boards,
 )
 from .models import ON_BEHALF_OF_HEAD, HeadDelegation, Holiday
-from .moderation import BoardPageViewSet, SentBackPanel, moderation_notice, refuse_workflow_action, sent_back
+from .moderation import SentBackPanel, moderation_notice, refuse_workflow_action, sent_back
 from .notifications import OFFICIAL_SOURCE_PUBLICATION
 from .removal import (
     PROPOSE_REMOVAL_URL,
@@ -165,13 +165,6 @@ def add_removal_panel(request, panels):
 
 
 # Four eyes, rejections and classification on every route (editorial.moderation) -------------------------
-@hooks.register("register_admin_viewset")
-def register_board_page_viewset():
-    """After Wagtail's own viewset for Page (registered with order -1), so that every page type uses the
-    board's workflow action views."""
-    return BoardPageViewSet()
-
-
 for _hook in ("before_edit_page", "before_edit_snippet"):
     hooks.register(_hook, refuse_workflow_action)
     hooks.register(_hook, moderation_notice)

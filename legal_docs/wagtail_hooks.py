@@ -12,7 +12,6 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from editorial.moderation import SnippetCollectWorkflowActionDataView, SnippetWorkflowActionView
 from editorial.visibility import VisibleSnippetChoices, VisibleSnippetsChosen
 
 from .enums import ValidityStatus
@@ -84,9 +83,6 @@ class LegalDocumentViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = LegalDocumentFilterSet
     ordering = ["-issued_on", "-pk"]
-    # The board's steps refuse with their reason on the workflow action URLs (editorial.moderation).
-    workflow_action_view_class = SnippetWorkflowActionView
-    collect_workflow_action_data_view_class = SnippetCollectWorkflowActionDataView
 
     def get_queryset(self, request):
         return LegalDocument.objects.select_related("doc_type", "issuer").prefetch_related("files__document")

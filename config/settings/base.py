@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "editorial.visibility.AdminVisibilityMiddleware",
     # Wagtail's unpublish/delete/edit URLs refused by the board's rules answer 403 with the reason.
     "editorial.removal_admin.RemovalRefusalMiddleware",
+    # Workflow action URLs refused by the board's steps (four eyes, classification) answer with the reason.
+    "editorial.moderation.WorkflowRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out login into its Vietnamese page.
