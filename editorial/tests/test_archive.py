@@ -38,6 +38,8 @@ def test_a_superusers_delete_of_a_live_page_archives_it_offline_and_kept(board, 
     page = live(news, users["author"], "Tuyển dụng viên chức năm 2023")
     revisions = page.revisions.count()
     public_url = page.url
+    feed = f"{news.url}rss/"
+    assert page.title in text(client.get(feed))
     client.force_login(users["root"])
     confirm = client.get(f"/admin/pages/{page.pk}/delete/")
     assert confirm.status_code == 200 and "Lưu trữ thay vì xóa" in text(confirm)
@@ -60,6 +62,7 @@ def test_a_superusers_delete_of_a_live_page_archives_it_offline_and_kept(board, 
     assert client.get(public_url).status_code == 404
     assert page.slug not in text(client.get("/sitemap.xml"))
     assert page.title not in text(client.get(news.url))
+    assert page.title not in text(client.get(feed))
     assert page.title not in text(client.get("/tim-kiem/", {"q": "Tuyển dụng viên chức"}))
 
 
