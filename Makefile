@@ -41,8 +41,12 @@ $(AXE): package.json package-lock.json
 
 axe: $(AXE)
 
+# Two pytest-xdist workers (this machine's two cores), each with its own test database and media
+# directories; a module marked xdist_group runs on one worker. `make test TEST_WORKERS=0`: one process.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/.installed-dev browser $(AXE)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

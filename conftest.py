@@ -2,11 +2,12 @@
 
 import os
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connections
+from django.db import connections, transaction
 from wagtail.models import Page, Site
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls around it are safe here.
@@ -15,11 +16,13 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = "/usr/bin/chromium"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _throwaway_media():
-    """Uploaded files of this run go with it."""
-    yield
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+def pytest_unconfigure(config):
+    """Uploaded files of this run go with it: each process (every xdist worker, and the controller that
+    imported the settings too) made its own temporary directories in config/settings/test.py."""
+    if not settings.configured:
+        return  # the settings were never read, so no directory was made
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +31,16 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def mailoutbox(mailoutbox, monkeypatch):
+    """pytest-django's, with every email sent as soon as it is queued: the outbox (operations/mail.py) sends
+    after the commit, and a test's transaction never commits. operations/tests/test_mail.py tests the wait."""
+    from operations import mail as outbox
+
+    monkeypatch.setattr(outbox, "transaction", SimpleNamespace(on_commit=lambda callback, **_: callback()))
+    return mailoutbox
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +56,25 @@ def django_db_setup(django_db_setup):
         snapshot = getattr(connection, "_test_serialized_contents", None)
         if snapshot is not None:
             type(connection)._test_serialized_contents = snapshot
+
+
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """Data made once for all of a module's tests, the way Django's TestCase.setUpTestData works.
+
+    A module-scoped fixture that asks for this one writes inside `with module_db.unblock():`; its rows
+    live in a transaction rolled back after the module's last test. Each test (`db`) runs in a savepoint
+    of it, so what one test changes is gone before the next. Not for transactional tests.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield django_db_blocker
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ Beside gunicorn, production runs `python manage.py db_worker --no-reload` (Wagta
 queued in the database) and `python manage.py run_scheduled_jobs` (docs/operations.md).
 """
 
+import contextlib
+import gc
 import os
 import random
 import socket
@@ -69,6 +71,12 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "1000"))
 max_requests_jitter = max_requests // 20
 # Workers spawned within this many seconds of each other count as one batch to stagger.
 STAGGER_WINDOW = 30.0
+# Django and Wagtail are loaded once, in the arbiter, and every worker is a fork of it: a recycled worker is
+# replaced in milliseconds instead of by a new interpreter importing the whole project (5–20 s of CPU on a
+# busy 2-core node, taken from the workers still serving; docs/benchmarks.md, bench/worker_recycle.py).
+# New code then needs a restart of gunicorn, not a HUP (docs/deployment.md restarts the nodes);
+# GUNICORN_PRELOAD=0 for gunicorn's --reload, which cannot reload a preloaded application.
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
 # Logs to stdout/stderr, for the process manager (systemd, container runtime) to collect.
 accesslog = "-"
 errorlog = "-"
@@ -100,3 +108,25 @@ def pre_fork(server, worker):
     budget = staggered_max_requests(recent, server.num_workers)
     if budget is not None:
         worker.max_requests = budget
+    if server.cfg.preload_app:
+        # What the arbiter loaded is never freed: out of the collector's sight, a worker's collections skip
+        # it, and so does its exit, which otherwise walks all of it (seconds during which the worker neither
+        # serves nor is replaced). Python's gc.freeze() documentation recommends it before fork().
+        gc.freeze()
+
+
+def when_ready(server):
+    """Gunicorn hook, run in the arbiter once the application is loaded, before the first fork: load the
+    URLconf (every view module: most of a new worker's first request), then close any database connection
+    or cache client that opened, so that no two workers share one socket (Django opens them at first use,
+    so this normally finds none)."""
+    if not server.cfg.preload_app:
+        return
+    from django.core.cache import caches
+    from django.db import connections
+    from django.urls import Resolver404, resolve
+
+    with contextlib.suppress(Resolver404):  # the URLconf is loaded all the same
+        resolve("/")
+    connections.close_all()
+    caches.close_all()

@@ -1,4 +1,5 @@
-"""The cached pages' hit ratio while citizens send one question per second (issue 15, point 2).
+"""The cached pages' hit ratio while citizens send one question per second (docs/requirements.md, Performance
+and availability).
 
     .venv/bin/python bench/cache_hit_ratio.py [--seconds 30] [--rate 10] [--max-requests 2000]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_hits .venv/bin/python bench/cache_hit_ratio.py

@@ -1,4 +1,5 @@
-"""Time the uncached rendering of the main public pages at the demo size (issue 7, point 5).
+"""Time the uncached rendering of the main public pages at the demo size (docs/requirements.md, Performance
+and availability).
 
     .venv/bin/python bench/page_speed.py [--requests 50]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench_speed .venv/bin/python bench/page_speed.py

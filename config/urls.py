@@ -37,3 +37,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# The database unreachable: 503 with Retry-After instead of the 500 page (operations/views.py).
+handler500 = "operations.views.server_error"

@@ -1,4 +1,4 @@
-"""Who may download a file of the library (DESIGN.md, "Files follow their items").
+"""Who may download a file of the library (docs/requirements.md, Files: files follow their items).
 
 A file is public only while a live, public, unclassified item uses it, and its own text carries no
 classification stamp. A file published on its own goes through the board as an item too (a live

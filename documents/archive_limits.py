@@ -1,5 +1,5 @@
 """Zip bombs: what an OOXML/ODF/ZIP upload would expand to, read from its directory before any parser
-inflates a byte (DESIGN.md, "Editorial rules the software enforces": a file never breaks an upload).
+inflates a byte (docs/requirements.md, Files: a file never breaks an upload).
 
 zipfile inflates an entry only up to the size its directory declares (and fails on a CRC mismatch past it),
 so the declared sizes bound the memory and time a parser can spend. XML parts count apart: a parser builds

@@ -1,6 +1,5 @@
 """Text extraction under a time and memory budget: no upload keeps a worker past DOCUMENTS_EXTRACTION_SECONDS
-or grows it past DOCUMENTS_EXTRACTION_MEMORY (DESIGN.md, "Editorial rules the software enforces": a file never
-breaks an upload).
+or grows it past DOCUMENTS_EXTRACTION_MEMORY (docs/requirements.md, Files: a file never breaks an upload).
 
 The zip checks (documents/archive_limits.py) refuse bombs from the archive's directory, but a file within
 them can still be costly to parse (19 MB of tiny XML paragraphs took 22 s and 550 MB in python-docx, see

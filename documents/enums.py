@@ -21,7 +21,7 @@ class DocumentFormat(models.TextChoices):
 
 
 # ODF (TCVN 7978:2009, ISO/IEC 26300) is the open format the rules ask for; PDF is accepted alongside it
-# (seed 003 Điều 13; seed 004 Điều 5).
+# (docs/requirements.md, Files).
 OPEN_FORMATS = frozenset({DocumentFormat.PDF, DocumentFormat.ODT, DocumentFormat.ODS, DocumentFormat.ODP})
 
 

@@ -64,13 +64,13 @@ def check_upload(upload):
 
 def check_content(upload):
     """Read the upload's text and refuse it when it carries a classification stamp: classified information is
-    never published (seed 003 Điều 5; DESIGN.md, "Files follow their items"). Returns what was read."""
+    never published (docs/requirements.md, Classification). Returns what was read."""
     inspection = bounded_inspect(_read(upload), os.path.splitext(upload.name)[1][1:].lower())
     label = classification_stamp(inspection.text)
     if label:
         raise ValidationError(
             "Tệp «%(name)s» mang dấu «%(label)s»: thông tin có độ mật không được đăng lên cổng "
-            "(seed 003 Điều 5), nên không được tải lên.",
+            "(quy định về bảo vệ bí mật nhà nước), nên không được tải lên.",
             code="classified",
             params={"name": upload.name, "label": label},
         )

@@ -104,7 +104,7 @@ class PortalDocument(AbstractDocument):
 
     @property
     def is_open_format(self):
-        """ODF, or PDF which the rules accept alongside it (seed 003 Điều 13; seed 004 Điều 5)."""
+        """ODF, or PDF which the rules accept alongside it (docs/requirements.md, Files)."""
         return self.detected_format in OPEN_FORMATS
 
     @property
@@ -120,12 +120,15 @@ class PortalDocument(AbstractDocument):
         )
 
 
-STAMPED_FILE = "Tệp «{name}» mang dấu «{label}»: thông tin có độ mật không được công bố (seed 003 Điều 5)."
+STAMPED_FILE = (
+    "Tệp «{name}» mang dấu «{label}»: thông tin có độ mật không được công bố "
+    "(quy định về bảo vệ bí mật nhà nước)."
+)
 
 
 class PublishedFile(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, models.Model):
     """A file published on its own (a form to fill in, a report), through the board's workflow like any item:
-    while it is live its file is public (documents.access, DESIGN.md "Files follow their items")."""
+    while it is live its file is public (documents.access; docs/requirements.md, Files)."""
 
     document = models.ForeignKey(
         PortalDocument, verbose_name="tệp", on_delete=models.PROTECT, related_name="publications"

@@ -1,4 +1,5 @@
-"""The public URLs of uploaded files (config/urls.py), where "Files follow their items" (DESIGN.md) holds.
+"""The public URLs of uploaded files (config/urls.py), where "files follow their items" holds
+(docs/requirements.md, Files).
 
 Documents are served only by Wagtail's serve view, which asks documents.access first (the
 before_serve_document hook); originals of images are never served, only their renditions. The embedded

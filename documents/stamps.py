@@ -1,9 +1,9 @@
 """Classification stamps (dấu chỉ độ mật: MẬT, TỐI MẬT, TUYỆT MẬT) in the text of uploaded files.
 
-Classified information is never published (seed 003 Điều 5), and a file that carries a stamp is the surest
-sign of it. The scan reads `extracted_text` when an item is checked rather than storing a result: the text
-is already on the document, one pass over it takes milliseconds, and a stored flag would need a migration and
-could go stale when the extractor improves.
+Classified information is never published (docs/requirements.md, Classification), and a file that carries a
+stamp is the surest sign of it. The scan reads `extracted_text` when an item is checked rather than storing a
+result: the text is already on the document, one pass over it takes milliseconds, and a stored flag would need
+a migration and could go stale when the extractor improves.
 """
 
 import re

@@ -1,7 +1,7 @@
-"""Archive, never delete (DESIGN.md, "Editorial rules"): what was ever submitted or ever live leaves the site
-by being archived. An archived item is offline (unpublished, so neither served nor listed, searched, mapped
-or fed), keeps every revision, is logged in Wagtail's audit log, and stays read-only until a superuser or
-the head of its board restores it, as a draft that must go through the board again.
+"""Archive, never delete (docs/requirements.md, Removal and archiving): what was ever submitted or ever live
+leaves the site by being archived. An archived item is offline (unpublished, so neither served nor listed,
+searched, mapped or fed), keeps every revision, is logged in Wagtail's audit log, and stays read-only until a
+superuser or the head of its board restores it, as a draft that must go through the board again.
 
 The record lives beside the item (pages and every moderated snippet alike), so no app's model changes.
 """

@@ -76,16 +76,16 @@ def _published_file(*actions):
 
 # Legal documents are snippets, global to the installation and moderated by one board (legal_documents_site).
 # That board's roles mirror its page permissions: the head publishes; so does the admin, because a
-# non-classified legal document is an official source (seed 004 Điều 4.4); everyone else goes through the
-# workflow (a workflow does not stop whoever holds the publish permission).
+# non-classified legal document is an official source (docs/requirements.md, Direct publication); everyone
+# else goes through the workflow (a workflow does not stop whoever holds the publish permission).
 LEGAL_DOCUMENT_PERMISSIONS = {
     Role.HEAD: _legal_document("add", "change", "publish", "lock", "unlock"),
     Role.SECRETARY: _legal_document("add", "change", "lock"),
     Role.ADMIN: _legal_document("add", "change", "publish"),
 }
-# A file published on its own (documents.PublishedFile, DESIGN.md "Files follow their items") is a global
-# snippet moderated by the same board with the same rights, except that the admin does not publish it: it is
-# no official source, so it goes through the workflow.
+# A file published on its own (documents.PublishedFile; docs/requirements.md, Files) is a global snippet
+# moderated by the same board with the same rights, except that the admin does not publish it: it is no
+# official source, so it goes through the workflow.
 PUBLISHED_FILE_PERMISSIONS = {
     Role.HEAD: _published_file("add", "change", "publish", "lock", "unlock"),
     Role.SECRETARY: _published_file("add", "change", "lock"),
@@ -504,7 +504,8 @@ class _Writer:
             self.outcome.changes.append(f"{user}: không còn trong ban biên tập, tài khoản bị khóa")
 
 
-# The moderation path: author -> secretariat -> deputy of the section -> head (seed 002, DESIGN.md).
+# The moderation path: author -> secretariat -> deputy of the section -> head (docs/requirements.md,
+# Moderation and four eyes).
 STEPS = [
     (SecretariatTask, "Tổ thư ký biên tập, kiểm tra"),
     (SectionDeputyTask, "Phó trưởng ban phụ trách chuyên mục duyệt"),

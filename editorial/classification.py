@@ -1,5 +1,6 @@
 """Classified content (Mật, Tối mật, Tuyệt mật) never becomes public, whatever the route: neither an item
-marked classified nor one whose attached files carry a classification stamp (seed 003 Điều 5)."""
+marked classified nor one whose attached files carry a classification stamp
+(docs/requirements.md, Classification)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
@@ -12,8 +13,15 @@ from .enums import Classification
 
 # Admin form buttons that move an item towards publication; sending it back to its author ("reject") does not.
 PUBLISHING_ACTIONS = ("action-submit", "action-publish", "action-restart-workflow", "action-workflow-action")
-REFUSED = "Nội dung có độ mật «{label}» không được gửi duyệt hay đăng lên cổng (seed 003 Điều 5)."
-STAMPED = "Tệp «{name}» mang dấu «{label}»: không được gửi duyệt hay đăng lên cổng (seed 003 Điều 5)."
+# Editors read these: they cite the regulation itself (docs/requirements.md, Sources).
+REFUSED = (
+    "Nội dung có độ mật «{label}» không được gửi duyệt hay đăng lên cổng "
+    "(quy định về bảo vệ bí mật nhà nước)."
+)
+STAMPED = (
+    "Tệp «{name}» mang dấu «{label}»: không được gửi duyệt hay đăng lên cổng "
+    "(quy định về bảo vệ bí mật nhà nước)."
+)
 
 
 class ClassifiedPublicationError(PermissionDenied):

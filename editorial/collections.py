@@ -1,5 +1,6 @@
 """Each site's own library of images and documents: a Wagtail collection per site, where the board's roles
-upload and choose files, seeing no other site's library (DESIGN.md: rights stop at each site's border).
+upload and choose files, seeing no other site's library: rights stop at each site's border
+(docs/requirements.md, Province and component portals).
 
 `setup_editorial_board` creates the collection (a child of the root collection, named after the site, as the
 board's groups are) and gives each role group its rights on it, and none on any other collection:

@@ -1,8 +1,9 @@
 """Late moderation steps: on the approver's dashboard and in the reminder emails."""
 
-from django.core.mail import send_mail
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
+
+from operations.mail import queue_mail
 
 from .models import overdue_task_states
 
@@ -36,7 +37,8 @@ class OverduePanel(Component):
 
 
 def send_reminders(now=None):
-    """One email per late approver listing their overdue items; returns the number of emails sent."""
+    """One email per late approver listing their overdue items (queued, operations/mail.py); returns the
+    number of emails."""
     by_approver = {}
     for item in late_items(now=now):
         for approver in item["approvers"]:
@@ -46,10 +48,9 @@ def send_reminders(now=None):
         lines = [
             f"- {item['title']} (bước «{item['step']}», hạn {item['due']:%d/%m/%Y %H:%M})" for item in items
         ]
-        send_mail(
+        queue_mail(
+            [approver.email],
             f"[Ban biên tập] {len(items)} tin, bài quá hạn duyệt",
             f"Kính gửi {approver},\n\nCác tin, bài sau đã quá hạn duyệt:\n" + "\n".join(lines),
-            None,
-            [approver.email],
         )
     return len(by_approver)

@@ -1,4 +1,4 @@
-"""Who records the head's stand-in (seed 000 Điều 7.3, seed 001 Điều 6.1): the head of that board, or a
+"""Who records the head's stand-in (docs/requirements.md, Editorial board): the head of that board, or a
 superuser; nobody else lists, changes or deletes a board's delegations, in any admin view or bulk action.
 What a delegation may say (a deputy of the board, at most EDITORIAL_MAX_DELEGATION_DAYS days, no overlap) is
 the model's own check (HeadDelegation.clean)."""

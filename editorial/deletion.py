@@ -1,4 +1,4 @@
-"""What may leave the site, by whom, and how (DESIGN.md, "Editorial rules": archive, never delete).
+"""What may leave the site, by whom, and how (docs/requirements.md, Removal and archiving).
 
 - Live content (pages and every moderated snippet) leaves only through the board's removal path
   (editorial.removal); a superuser alone may unpublish or take it off directly.

@@ -2,7 +2,7 @@ from django.db import models
 
 
 class Role(models.TextChoices):
-    """Board roles (seed 002, seed 003); a member may hold several."""
+    """Board roles (docs/requirements.md, Editorial board); a member may hold several."""
 
     HEAD = "head", "Trưởng ban"
     STANDING_DEPUTY = "standing_deputy", "Phó trưởng ban thường trực"
@@ -14,7 +14,7 @@ class Role(models.TextChoices):
 
 
 class Classification(models.TextChoices):
-    """Độ mật (seed 003 Điều 5): anything but UNCLASSIFIED is never published."""
+    """Độ mật (docs/requirements.md, Classification): anything but UNCLASSIFIED is never published."""
 
     UNCLASSIFIED = "unclassified", "Không mật"
     CONFIDENTIAL = "confidential", "Mật"

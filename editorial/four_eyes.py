@@ -1,6 +1,7 @@
-"""Four eyes (DESIGN.md, "Editorial rules the software enforces"): nobody approves or sends back a step of an
+"""Four eyes (docs/requirements.md, Moderation and four eyes): nobody approves or sends back a step of an
 item they wrote, submitted, or last edited before submitting it, and nobody takes two steps of one run of its
-workflow, the acting head included. A classified item (seed 003 Điều 5) is only ever sent back.
+workflow, the acting head included. A classified item (docs/requirements.md, Classification) is only ever
+sent back.
 
 Everything here reads a step's task state and the item; editorial.models.BoardTask asks it on every route."""
 

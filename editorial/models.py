@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, Site, Task, TaskState, WorkflowState
 
-from .calendar import add_working_days, holidays
+from .calendar import add_working_days, working_calendar
 from .enums import Role
 from .four_eyes import (
     COMMENT_REQUIRED,
@@ -21,7 +21,7 @@ from .four_eyes import (
 )
 
 ON_BEHALF_OF_HEAD = "editorial.on_behalf_of_head"
-# Who may stand in for the head (seed 000 Điều 7.3, seed 001 Điều 6.1): a deputy of the same board.
+# Who may stand in for the head (docs/requirements.md, Editorial board): a deputy of the same board.
 DELEGATE_ROLES = (Role.STANDING_DEPUTY, Role.DEPUTY)
 DELEGATE_NOT_SEATED = "Người được ủy quyền phải là thành viên đang tham gia Ban biên tập."
 DELEGATE_NOT_DEPUTY = (
@@ -92,8 +92,8 @@ class SectionAssignment(models.Model):
 
 
 class HeadDelegation(models.Model):
-    """The head's stand-in for a period (seed 000 Điều 7.3, seed 001 Điều 6.1): during it the delegate acts on
-    the head's steps, and each such action is logged as taken on the head's behalf."""
+    """The head's stand-in for a period (docs/requirements.md, Editorial board): during it the delegate acts
+    on the head's steps, and each such action is logged as taken on the head's behalf."""
 
     board = models.ForeignKey(EditorialBoard, verbose_name="ban biên tập", on_delete=models.CASCADE)
     delegate = models.ForeignKey(
@@ -116,7 +116,7 @@ class HeadDelegation(models.Model):
 
     def clean(self):
         """A deputy of the same board, for at most EDITORIAL_MAX_DELEGATION_DAYS days, never overlapping
-        another delegation of the board (DESIGN.md, Editorial rules: four eyes). Who may delegate is the
+        another delegation of the board (docs/requirements.md, Editorial board). Who may delegate is the
         admin's check (editorial.delegation): the model does not know who is saving it."""
         errors = {}
         if self.starts_on and self.ends_on:
@@ -153,7 +153,8 @@ class HeadDelegation(models.Model):
 
 
 class OfficialSource(models.Model):
-    """A source whose items the admin may post directly (seed 004 Điều 4.4); the list is editable."""
+    """A source whose items the admin may post directly (docs/requirements.md, Direct publication); the list
+    is editable."""
 
     name = models.CharField("tên nguồn", max_length=255, unique=True)
     url = models.URLField("địa chỉ", blank=True)
@@ -168,18 +169,34 @@ class OfficialSource(models.Model):
 
 
 class Holiday(models.Model):
-    """A day off (Tết, national holidays, compensatory days) that deadlines skip."""
+    """An adjustment to the working-day calendar (editorial/calendar.py), which already knows Vietnam's public
+    holidays: a day off the government adds, or a working day (a làm-bù Saturday, a cancelled holiday)."""
+
+    class Kind(models.TextChoices):
+        DAY_OFF = "off", "Ngày nghỉ"
+        WORKING_DAY = "working", "Ngày làm việc (làm bù, hủy ngày nghỉ)"
 
     day = models.DateField("ngày", unique=True)
-    name = models.CharField("tên ngày nghỉ", max_length=100)
+    kind = models.CharField(
+        "loại",
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.DAY_OFF,
+        help_text=(
+            "Các ngày lễ, Tết theo Bộ luật Lao động (kể cả Tết Nguyên đán, Giỗ Tổ Hùng Vương và ngày nghỉ "
+            "bù) được tính tự động; chỉ nhập ở đây ngày nghỉ thêm theo thông báo của Chính phủ, hoặc ngày "
+            "làm việc thay (thứ Bảy làm bù, ngày nghỉ bị hủy)."
+        ),
+    )
+    name = models.CharField("tên ngày, lý do", max_length=100)
 
     class Meta:
-        verbose_name = "ngày nghỉ"
-        verbose_name_plural = "ngày nghỉ"
+        verbose_name = "ngày nghỉ, ngày làm bù"
+        verbose_name_plural = "ngày nghỉ, ngày làm bù"
         ordering = ["day"]
 
     def __str__(self):
-        return f"{self.day:%d/%m/%Y} – {self.name}"
+        return f"{self.day:%d/%m/%Y} – {self.get_kind_display()}: {self.name}"
 
 
 # Moderation tasks ---------------------------------------------------------------------------------------
@@ -389,7 +406,7 @@ class HeadTask(BoardTask):
 def overdue_task_states(now=None):
     """[(task state, its BoardTask, due time)] of the steps waiting past their deadline."""
     now = now or timezone.now()
-    off = holidays()
+    off = working_calendar()
     late = []
     states = TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
         "task", "workflow_state"
@@ -426,12 +443,12 @@ def ancestor_paths(path):
 
 
 def close_rejected_run(workflow_state):
-    """A run sent back to its author ends there (DESIGN.md, Editorial rules: the resubmitted item starts again
-    at the secretariat). Wagtail would keep it "needing changes" and resume it at the step that rejected it,
-    with that step's earlier approvals standing; closed, the next submission starts a new run at the first
-    step. The audit log already holds the truth (the rejection, who made it, its reason); the run is only
-    marked finished, without the "cancelled" entry that would say the rejecting person withdrew the item. A
-    removal proposal's rejection already closed its run (editorial.removal)."""
+    """A run sent back to its author ends there: the resubmitted item starts again at the secretariat
+    (docs/requirements.md, Moderation and four eyes). Wagtail would keep it "needing changes" and resume it at
+    the step that rejected it, with that step's earlier approvals standing; closed, the next submission starts
+    a new run at the first step. The audit log already holds the truth (the rejection, who made it, its
+    reason); the run is only marked finished, without the "cancelled" entry that would say the rejecting
+    person withdrew the item. A removal proposal's rejection already closed its run (editorial.removal)."""
     WorkflowState.objects.filter(pk=workflow_state.pk, status=WorkflowState.STATUS_NEEDS_CHANGES).update(
         status=WorkflowState.STATUS_CANCELLED
     )
@@ -494,10 +511,10 @@ class RemovalProposalQuerySet(models.QuerySet):
 
 
 class RemovalProposal(models.Model):
-    """A proposal to take a live page or moderated snippet off the site (seed 001 Điều 9.5, 11.2). It runs
-    through the board's moderation path; approved at the end, the item is archived (editorial.archive):
-    unpublished and kept with its revisions, never deleted. `page` is set for pages; every proposal names its
-    item by base content type and id, as Wagtail's workflow states do."""
+    """A proposal to take a live page or moderated snippet off the site (docs/requirements.md, Removal and
+    archiving). It runs through the board's moderation path; approved at the end, the item is archived
+    (editorial.archive): unpublished and kept with its revisions, never deleted. `page` is set for pages;
+    every proposal names its item by base content type and id, as Wagtail's workflow states do."""
 
     class Outcome(models.TextChoices):
         PENDING = "pending", "Đang chờ duyệt"

@@ -1,4 +1,4 @@
-"""The board's steps in the admin, on every route (DESIGN.md, "Editorial rules the software enforces"): the
+"""The board's steps in the admin, on every route (docs/requirements.md, Moderation and four eyes): the
 workflow action URLs and the editor's workflow button refuse in words (home.refusals) what BoardTask refuses,
 the editor tells a refused approver why and the author why their item came back, and the dashboard lists the
 items sent back with their reasons.

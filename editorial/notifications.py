@@ -3,13 +3,13 @@ knows group approval tasks); record each direct publication of an official-sourc
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db.models.signals import post_save
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
 from wagtail.signals import task_submitted
 
 from legal_docs.models import LegalDocument
+from operations.mail import queue_mail
 
 from .enums import Role
 from .models import BoardTask
@@ -33,12 +33,12 @@ def notify_approvers(sender, instance, user=None, **kwargs):
         return
     author = user.get_full_name() if user else "Tác giả"
     edit_url = f"{getattr(settings, 'WAGTAILADMIN_BASE_URL', '').rstrip('/')}/admin/"
-    send_mail(
+    # Queued with the step (operations/mail.py): a mail server that is down neither blocks the submission
+    # nor loses the notification.
+    queue_mail(
+        recipients,
         f"[Ban biên tập] Chờ duyệt: {item}",
         f"{author} đã gửi «{item}» tới bước «{task.name}».\nXem và duyệt tại: {edit_url}",
-        None,
-        recipients,
-        fail_silently=True,
     )
 
 
@@ -50,10 +50,11 @@ PUBLISH_ACTIONS = frozenset({"wagtail.publish", "wagtail.publish.schedule"})
 
 
 def record_direct_publication(sender, instance, created=False, **kwargs):
-    """The admin's direct publications are listed in the weekly report to the board (seed 004 Điều 4.4): pages
-    marked as from an official source, and legal documents (themselves an official source), with the person
-    who published. A publication by the completed moderation path (editorial.workflows.publish_approved)
-    went through the board: it is not direct, whoever wrote or submitted the item."""
+    """The admin's direct publications are listed in the weekly report to the board (docs/requirements.md,
+    Direct publication): pages marked as from an official source, and legal documents (themselves an official
+    source), with the person who published. A publication by the completed moderation path
+    (editorial.workflows.publish_approved) went through the board: it is not direct, whoever wrote or
+    submitted the item."""
     if not created or instance.action not in PUBLISH_ACTIONS or instance.user_id is None:
         return
     if COMPLETING_WORKFLOW.get():

@@ -12,8 +12,8 @@ from .deletion import deletion, moderated_models, privacy_refusal, unpublish_ref
 from .enums import Role
 
 DIRECT_PUBLICATION_REFUSED = (
-    "Quản trị chỉ được đăng trực tiếp tin, bài lấy từ nguồn chính thức (seed 004 Điều 4.4): "
-    "chọn nguồn chính thức hoặc gửi duyệt."
+    "Quản trị chỉ được đăng trực tiếp tin, bài lấy từ nguồn chính thức "
+    "(theo quy chế của Ban biên tập): chọn nguồn chính thức hoặc gửi duyệt."
 )
 
 
@@ -90,5 +90,6 @@ def register_snippet_policies():
         elif not isinstance(policy, BoardSnippetPermissionPolicy):
             raise ImproperlyConfigured(
                 f"{model._meta.label}: its permission policy must subclass "
-                "editorial.permissions.BoardSnippetPermissionPolicy (DESIGN.md: archive, never delete)."
+                "editorial.permissions.BoardSnippetPermissionPolicy "
+                "(docs/requirements.md, Removal and archiving)."
             )

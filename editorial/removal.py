@@ -1,11 +1,11 @@
-"""Proposals to take live content off the site (seed 001 Điều 9.5, 11.2), through the board's workflow: the
-only way a page or a moderated snippet (a legal document…) leaves the site for anyone but a superuser
-(editorial.deletion).
+"""Proposals to take live content off the site (docs/requirements.md, Removal and archiving), through the
+board's workflow: the only way a page or a moderated snippet (a legal document…) leaves the site for anyone
+but a superuser (editorial.deletion).
 
 A proposal starts the item's board workflow on its current revision, so the same approvers act in the same
 order, see it on their dashboard and get the same emails. Approved at the end, the finish action
 (`editorial.workflows.publish_approved`) archives the item instead of publishing it (editorial.archive): it is
-unpublished and kept with its revisions (DESIGN.md: archive, never delete). Rejected, it stays online.
+unpublished and kept with its revisions: archive, never delete. Rejected, it stays online.
 """
 
 from django import forms
@@ -38,7 +38,8 @@ from .permissions import board_roles
 REMOVAL_PROPOSED = "editorial.removal_proposed"
 PROPOSE_REMOVAL_URL = "editorial_propose_removal"  # a page (from the outdated-content report or the editor)
 PROPOSE_SNIPPET_REMOVAL_URL = "editorial_propose_snippet_removal"  # a moderated snippet
-# The secretariat reviews and proposes (seed 001 Điều 9.5); the board's leaders may too.
+# The secretariat reviews and proposes (docs/requirements.md, Removal and archiving); the board's leaders
+# may too.
 PROPOSERS = {Role.SECRETARY, Role.DEPUTY, Role.STANDING_DEPUTY, Role.HEAD}
 NOT_A_PROPOSER = "Chỉ Tổ thư ký, các Phó trưởng ban và Trưởng ban của trang này được đề nghị gỡ tin, bài."
 

@@ -1,4 +1,5 @@
-"""Nothing live leaves the site but through the board, on every admin route (DESIGN.md, "Editorial rules").
+"""Nothing live leaves the site but through the board, on every admin route
+(docs/requirements.md, Removal and archiving).
 
 The rules are in editorial.deletion; the page permission tester and the moderated snippets' permission
 policy (editorial.permissions) apply them to Wagtail's buttons, menus and bulk actions. Here:

@@ -1,6 +1,7 @@
-"""Can each path of a board be staffed by distinct people? Four eyes (DESIGN.md, Editorial rules) lets nobody
-take two steps of one item, so a path whose steps only the same person can take leaves its items stuck.
-Loading the board file warns about every such path (editorial.board_file); the file is still loaded."""
+"""Can each path of a board be staffed by distinct people? Four eyes lets nobody take two steps of one item
+(docs/requirements.md, Moderation and four eyes), so a path whose steps only the same person can take leaves
+its items stuck. Loading the board file warns about every such path (editorial.board_file); the file is still
+loaded."""
 
 from itertools import product
 

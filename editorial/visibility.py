@@ -1,6 +1,6 @@
 """What a board member sees of others' work in the admin: contributors and members see no draft, title or
-count from sections that are not theirs, and nobody sees another site's library of files (DESIGN.md:
-rights stop at each site's border).
+count from sections that are not theirs, and nobody sees another site's library of files: rights stop at
+each site's border (docs/requirements.md, Province and component portals).
 
 Most of Wagtail's admin already shows a user only the pages they may explore (pages they hold a permission
 on, and those pages' ancestors): the explorer and its menu, the admin page search, the pages of one type, the

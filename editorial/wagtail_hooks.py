@@ -92,8 +92,9 @@ register_snippet(HeadDelegationViewSet)
 class HolidayViewSet(SnippetViewSet):
     model = Holiday
     icon = "date"
-    menu_label = "Ngày nghỉ"
-    list_display = ["day", "name"]
+    menu_label = "Ngày nghỉ, làm bù"
+    list_display = ["day", "kind", "name"]
+    list_filter = ["kind"]
 
 
 register_snippet(HolidayViewSet)

@@ -4,7 +4,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 # Set while the completed path publishes: that publication went through the board, it is not a direct one
-# (editorial.notifications records direct publications for the weekly report, seed 004 Điều 4.4).
+# (editorial.notifications records direct publications for the weekly report).
+# See docs/requirements.md, Direct publication.
 COMPLETING_WORKFLOW = ContextVar("editorial_completing_workflow", default=False)
 
 

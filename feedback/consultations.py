@@ -1,7 +1,7 @@
 """The public side of consultations: the index filters and the comment form, and taking a comment in.
 
 A comment is stored (pending moderation) and its acknowledgement queued in one transaction; the mail goes
-after the commit (feedback.outbox), so a mail server that is down loses nothing.
+after the commit (operations.mail), so a mail server that is down loses nothing.
 """
 
 from django import forms
@@ -12,12 +12,12 @@ from django.utils import timezone
 
 from home.forms import FilterForm, ListedModelChoiceField, PlainSelect
 from home.models import SubjectArea
+from operations.mail import queue_mail
 
 from .attachments import ACCEPTED, check_attachment
 from .enums import ConsultationStatus
 from .models import ConsultationComment
 from .models.consultations import status_q
-from .outbox import queue_mail
 from .protection import GuardedForm, over_rate_limit, rate_limited_response
 
 SENT = "da-gui"  # ?da-gui=1 after a comment was taken: the page thanks the sender

@@ -185,7 +185,8 @@ def local_moment(days_from_today, hour):
 
 
 def ensure_odt(title, headings, filename):
-    """An ODT file (open format, seed 003 Điều 13) with a title and headings; found again by title."""
+    """An ODT file (an open format: docs/requirements.md, Files) with a title and headings; found again by
+    title."""
     existing = PortalDocument.objects.filter(title=title).first()
     if existing:
         return in_library(existing)

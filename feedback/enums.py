@@ -4,8 +4,9 @@ from django.db import models
 
 
 class QuestionStatus(models.TextChoices):
-    """Where a question or petition stands (seed 001 Điều 9.7): mới → đã phân loại → đã chuyển → đã trả lời →
-    đã đăng; or closed as outside the agency's remit (the sender is told at once) or as spam."""
+    """Where a question or petition stands (docs/requirements.md, Citizens' questions and consultations): mới
+    → đã phân loại → đã chuyển → đã trả lời → đã đăng; or closed as outside the agency's remit (the sender is
+    told at once) or as spam."""
 
     NEW = "new", "Mới"
     CLASSIFIED = "classified", "Đã phân loại"

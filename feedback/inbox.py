@@ -1,8 +1,9 @@
-"""The life of a question (seed 001 Điều 9.7): received → classified → routed to the member of its field →
-answered (the answer goes through the board's moderation workflow as a page) → published; or closed as
-outside the agency's remit (the sender is told at once, with the reason) or as spam.
+"""The life of a question (docs/requirements.md, Citizens' questions and consultations): received → classified
+→ routed to the member of its field → answered (the answer goes through the board's moderation workflow as a
+page) → published; or closed as outside the agency's remit (the sender is told at once, with the reason) or as
+spam.
 
-Every step runs in one transaction that also writes its history line and queues its mail (feedback.outbox),
+Every step runs in one transaction that also writes its history line and queues its mail (operations.mail),
 so a step is never half done and a mail server that is down loses nothing. Who may take a step is checked by
 the views (feedback.question_access); which steps follow which is checked here.
 """
@@ -16,12 +17,12 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from home.models import PortalSettings
+from operations.mail import queue_mail
 from search.text import fold
 
 from .enums import OPEN_QUESTION_STATUSES, QuestionEventKind, QuestionStatus
 from .models import AnsweredQuestionPage, Question, QuestionEvent
 from .models.questions import new_code
-from .outbox import queue_mail
 from .question_access import site_of
 
 CODE_ATTEMPTS = 5
@@ -125,7 +126,8 @@ def route(question, user, assignee, note=""):
 
 
 def mark_out_of_scope(question, user, reason):
-    """Close the question and tell the sender at once, with the reason (seed 001 Điều 9.7)."""
+    """Close the question and tell the sender at once, with the reason
+    (docs/requirements.md, Citizens' questions and consultations)."""
     with transaction.atomic():
         question = _locked(question)
         question.out_of_scope_reason = reason

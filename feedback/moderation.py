@@ -4,9 +4,9 @@ A SnippetViewSet, not wagtail_modeladmin: Wagtail's bulk-action framework (selec
 serves snippet and page listings, and the viewset's index exports the filtered list to XLSX/CSV by itself;
 modeladmin has neither bulk actions nor a maintained future (it is in maintenance mode).
 
-Who moderates: the secretariat (Tổ thư ký, seed 001 Điều 9.7), for the consultations of the sites whose board
-they sit on; and any staff account given the "change ý kiến góp ý dự thảo" permission, for every site.
-Nobody adds a comment in the admin: comments come from citizens only.
+Who moderates: the secretariat (Tổ thư ký; docs/requirements.md, Citizens' questions and consultations), for
+the consultations of the sites whose board they sit on; and any staff account given the "change ý kiến góp ý
+dự thảo" permission, for every site. Nobody adds a comment in the admin: comments come from citizens only.
 """
 
 import django_filters

@@ -1,5 +1,6 @@
-"""Who may see and act on citizens' questions (seed 001 Điều 9.7): the secretariat classifies, routes and
-closes them; the member a question is routed to writes its answer; nobody else sees a sender's personal data.
+"""Who may see and act on citizens' questions (docs/requirements.md, Citizens' questions and consultations):
+the secretariat classifies, routes and closes them; the member a question is routed to writes its answer;
+nobody else sees a sender's personal data.
 
 Roles count per board: a secretary of one site (a commune's component portal) sees nothing of another site's
 questions. Superusers (the system administrators) may act as the secretariat.

@@ -1,7 +1,9 @@
-"""The secretariat's inbox of citizens' questions in the Wagtail admin (seed 001 Điều 9.7).
+"""The secretariat's inbox of citizens' questions in the Wagtail admin
+(docs/requirements.md, Citizens' questions and consultations).
 
-- The list is a wagtail_modeladmin ModelAdmin, as the design card asks: a read-only list with Django-admin
-  style filters (status, field, age, overdue), search and row highlighting is exactly what modeladmin does.
+- The list is a wagtail_modeladmin ModelAdmin (docs/requirements.md, Technical choices): a read-only list
+  with Django-admin style filters (status, field, age, overdue), search and row highlighting is exactly what
+  modeladmin does.
 - Handling one question is a custom view (QuestionDetailView): its actions are steps of a status flow with
   their own rules (who, from which status, what mail goes out), not edits of a model form, which is all
   modeladmin's create/edit views (or a ModelViewSet's) offer. modeladmin's create, edit, delete are refused.

@@ -19,7 +19,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from editorial.reports.access import BoardFilterSet, BoardReportMixin
-from editorial.reports.posting import PERIOD, period_label, period_window
+from editorial.reports.posting import PERIOD, PERIOD_INVALID, period_label, period_window
 from editorial.reports.sections import BarColumn
 
 from .models import PageRating
@@ -61,7 +61,7 @@ class RatingFilterSet(BoardFilterSet):
     period = django_filters.CharFilter(
         label="Kỳ báo cáo",
         help_text="Tháng (2026-11) hoặc quý (2026-Q4); để trống là mọi lúc.",
-        validators=[RegexValidator(PERIOD, "Nhập kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý).")],
+        validators=[RegexValidator(PERIOD, PERIOD_INVALID)],
     )
 
 

@@ -2,7 +2,8 @@
 
 Every public page shows them and building them costs several page queries. The cache holds plain titles
 and URLs (never page content) under the portal's content generation (operations/generation.py), which any
-page or view-restriction change renews, so an edit shows on the next request.
+page or view-restriction change renews (that of the request's site: home/fragments.py), so an edit shows on
+the next request.
 """
 
 from collections import defaultdict
@@ -10,6 +11,7 @@ from collections import defaultdict
 from django.core.cache import cache
 from wagtail.models import Page
 
+from home.fragments import site_generation
 from home.tree import descendants_q
 from operations import generation
 
@@ -20,11 +22,14 @@ def cached(name, request, *parts, build):
     """build() once per page generation, per host (page URLs are relative to the request's site): kept in
     this process (generation.remembered) and in the shared cache for the other processes."""
     host = request.get_host() if request else ""
-    return generation.remembered(name, host, *parts, build=lambda: shared(name, host, parts, build))
+    current = site_generation(request)
+    return generation.remembered(
+        name, host, *parts, build=lambda: shared(name, current, host, parts, build), generation=current
+    )
 
 
-def shared(name, host, parts, build):
-    key = ":".join(["portal", name, generation.current(), host, *map(str, parts)])
+def shared(name, current, host, parts, build):
+    key = ":".join(["portal", name, current, host, *map(str, parts)])
     value = cache.get(key)
     if value is None:
         value = build()

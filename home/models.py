@@ -12,8 +12,6 @@ from search.indexing import FoldedSearchMixin, folded_search_field
 
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
 from .locales import language_code
-from .routing import child_named
-from .sites import portal_settings_for
 from .visibility import PortalPageQuerySet, may_be_restricted
 
 
@@ -71,13 +69,6 @@ class PortalSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "thông tin cổng"
 
-    @classmethod
-    def for_site(cls, site):
-        """Every page reads these: from this process's memory (home/sites.py), not a query each time."""
-        if site is None:
-            return super().for_site(site)
-        return portal_settings_for(site, build=lambda: super(PortalSettings, cls).for_site(site))
-
 
 @register_snippet
 class SubjectArea(index.Indexed, models.Model):
@@ -116,13 +107,6 @@ class BasePortalPage(FoldedSearchMixin, Page):
 
     class Meta:
         abstract = True
-
-    def route(self, request, path_components):
-        """Wagtail's routing, the pages along the URL read at once (home/routing.py)."""
-        child = child_named(self, request, path_components) if path_components and request else None
-        if child is None:
-            return super().route(request, path_components)
-        return child.route(request, path_components[1:])
 
     @property
     def localized(self):

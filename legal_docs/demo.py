@@ -1,4 +1,5 @@
-"""Demo legal documents: real numbers and summaries the seeds cite, and local documents of the department."""
+"""Demo legal documents: real numbers and summaries the board regulations cite (docs/requirements.md, Sources),
+and local documents of the department."""
 
 import datetime
 

@@ -346,7 +346,7 @@ class Importer:
 
     def refuse_archived(self):
         """An archived document is restored as a draft by the head and goes through the board again
-        (DESIGN.md: archive, never delete); an import would publish it straight back."""
+        (docs/requirements.md, Removal and archiving); an import would publish it straight back."""
         from editorial.archive import ArchivedItem  # editorial imports legal_docs
 
         ids = {str(row.existing_id) for row in self.rows if row.existing_id}
@@ -527,11 +527,11 @@ class Importer:
 
     def refuse_stamped_files(self):
         """Imported documents go online at once, without publish(): a file whose text carries a
-        classification stamp stops the whole import instead (seed 003 Điều 5)."""
+        classification stamp stops the whole import instead (docs/requirements.md, Classification)."""
         labels = dict(stamped_documents(document.pk for document in self.documents.values()))
         errors = [
             f"Dòng {row.line}: tệp «{name}» mang dấu «{labels[self.documents[sha1]]}», "
-            "không được đăng lên cổng (seed 003 Điều 5)."
+            "không được đăng lên cổng (quy định về bảo vệ bí mật nhà nước)."
             for row in self.rows
             if row.action in ("create", "update")
             for name, _path, sha1 in row.files

@@ -21,7 +21,15 @@ from .search import narrowed
 
 class LegalDocumentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="Tình trạng hiệu lực", choices=ValidityStatus.choices)
-    year = django_filters.NumberFilter(label="Năm ban hành", field_name="issued_on", lookup_expr="year")
+    # Bounded: a year Python's dates cannot hold (?year=-1) would fail the lookup, not just match nothing.
+    year = django_filters.NumberFilter(
+        label="Năm ban hành",
+        field_name="issued_on",
+        lookup_expr="year",
+        min_value=1900,
+        max_value=2199,
+        error_messages={"min_value": "Năm ban hành từ 1900 trở đi.", "max_value": "Năm ban hành đến 2199."},
+    )
 
     class Meta:
         model = LegalDocument

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -10,24 +11,22 @@ from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.images.models import Filter
+from wagtail.images import get_image_model
 from wagtail.search import index
 
 from editorial.classification import ClassifiedContent
 from editorial.forms import ClassifiedPageForm
-from home import compiled
+from home.fragments import fragment
 from home.models import BasePortalPage
-from home.pagination import paginate_without_count
+from home.pagination import page_number, paginate_without_count
 from home.tree import children_q, descendants_q
 from search.text import fold
 
-from .cards import article_cards, card_values, images_for_cards, img_tag
 from .feeds import SectionFeed
 
 ARTICLES_PER_PAGE = 12
 RELATED_LIMIT = 4
-MAIN_IMAGE = "width-1000"  # an article's own image, above its text
-MAIN_IMAGE_FILTER = Filter(MAIN_IMAGE)
+CARD_IMAGE = "fill-320x200"  # a card's image (news/includes/article_cards.html)
 
 
 def articles_below(page):
@@ -35,6 +34,18 @@ def articles_below(page):
     indexed column."""
     return (
         ArticlePage.objects.live().public().filter(descendants_q(page)).order_by("-first_published_at", "-pk")
+    )
+
+
+def for_cards(articles, *image_specs):
+    """articles with what a card shows read with them, without their bodies: the field joined, the main
+    image and its renditions (CARD_IMAGE and image_specs) prefetched, as Wagtail's prefetch_renditions()
+    reads them: two queries for a whole list."""
+    images = get_image_model().objects.prefetch_renditions(CARD_IMAGE, *image_specs)
+    return (
+        articles.defer_streamfields()
+        .select_related("subject_area")
+        .prefetch_related(Prefetch("main_image", queryset=images))
     )
 
 
@@ -56,11 +67,22 @@ class SectionPage(RoutablePageMixin, BasePortalPage):
     def subsections(self):
         return SectionPage.objects.live().public().filter(children_q(self)).in_menu()
 
-    def _listing(self, request, articles, **extra):
-        pager = paginate_without_count(card_values(articles), request.GET.get("page"), ARTICLES_PER_PAGE)
-        pager.object_list = article_cards(pager.object_list, request, root=self)
+    def _listing(self, request, articles, tag=None):
+        """The section's page with one page of its cards, rendered once per content generation
+        (home/fragments.py)."""
+        number = page_number(request.GET.get("page"))
+
+        def cards():
+            pager = paginate_without_count(for_cards(articles), number, ARTICLES_PER_PAGE)
+            context = {"pager": pager, "page": self, "tag": tag}
+            return render_to_string("news/includes/section_listing.html", context, request=request)
+
         context = self.get_context(request)
-        context.update(pager=pager, subsections=self.subsections(), **extra)
+        context.update(
+            listing=fragment(request, "section-listing", self.pk, tag.pk if tag else "", number, build=cards),
+            subsections=self.subsections(),
+            tag=tag,
+        )
         return TemplateResponse(request, self.template, context)
 
     @path("")
@@ -95,7 +117,8 @@ class ArticleTag(ItemBase):
 
 
 class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
-    """A news item or article, with the provenance the editorial rules require (seed 003 Điều 12.1)."""
+    """A news item or article, with the provenance the editorial rules require (docs/requirements.md,
+    Provenance)."""
 
     main_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -175,45 +198,41 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
         if errors:
             raise ValidationError(errors)
 
-    def related_rows(self, tag_ids):
-        """card_values() rows of the newest articles sharing one of tag_ids, topped up from the section."""
+    def section(self):
+        """The section the article is in (its parent: ArticlePage.parent_page_types), one query."""
+        return SectionPage.objects.parent_of(self).first()
 
-        def others():
-            newest = ArticlePage.objects.live().public().order_by("-first_published_at", "-pk")
-            return card_values(newest.exclude(pk=self.pk))
-
+    def related_articles(self, tag_ids, section=None):
+        """The newest articles sharing one of tag_ids, topped up from the section, ready for cards."""
+        newest = ArticlePage.objects.live().public().exclude(pk=self.pk)
+        newest = for_cards(newest.order_by("-first_published_at", "-pk"))
         related = []
         if tag_ids:
-
-            def sharing():
-                tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
-                return others().filter(pk__in=tagged)[:RELATED_LIMIT]
-
-            related = compiled.rows(("related-by-tag", self.pk, *tag_ids), sharing)
+            tagged = ArticleTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
+            related = list(newest.filter(pk__in=tagged)[:RELATED_LIMIT])
         if len(related) < RELATED_LIMIT:
-            shown = [row["pk"] for row in related]
-            parent = self.get_parent()
-            wanted = RELATED_LIMIT - len(related)
-
-            def siblings():
-                return others().filter(children_q(parent)).exclude(pk__in=shown)[:wanted]
-
-            related += compiled.rows(("related-siblings", self.pk, parent.pk, *shown), siblings)
+            section = section or self.get_parent()
+            siblings = newest.filter(children_q(section)).exclude(pk__in=[a.pk for a in related])
+            related += siblings[: RELATED_LIMIT - len(related)]
         return related
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         tags = list(self.tags.all())
-        related = self.related_rows(sorted(tag.pk for tag in tags if tag.pk))
-        # The main image's rendition is read with the related cards' images: two queries for them all.
-        image_ids = [self.main_image_id, *(row["main_image_id"] for row in related)]
-        images = images_for_cards(image_ids, MAIN_IMAGE)
-        caption = {"alt": self.main_image_caption}
+        section = self.section() or self.get_parent().specific
+
+        def related():
+            articles = self.related_articles(sorted(tag.pk for tag in tags), section)
+            return render_to_string("news/includes/related_articles.html", {"articles": articles}, request)
+
+        def main_image():
+            return render_to_string("news/includes/main_image.html", {"page": self}, request)
+
         context.update(
             tags=tags,
-            related_articles=article_cards(related, request, root=self.get_parent(), images=images),
-            main_image=img_tag(images.get(self.main_image_id), MAIN_IMAGE_FILTER, caption),
-            section=self.get_parent().specific,
+            section=section,
+            main_image=self.main_image_id and fragment(request, "article-image", self.pk, build=main_image),
+            related_articles=fragment(request, "related-articles", self.pk, build=related),
         )
         return context
 

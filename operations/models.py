@@ -83,3 +83,28 @@ class ScheduledJobRun(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class OutgoingMail(models.Model):
+    """One email, citizens' or staff's, waiting to be sent or sent (operations/mail.py): written in the
+    transaction that causes it, sent by a worker after the commit, retried with growing waits on failure."""
+
+    to = models.JSONField("người nhận", default=list)
+    subject = models.TextField("tiêu đề")
+    body = models.TextField("nội dung")
+    # The rest of the message as Django built it: sender, cc, bcc, reply-to, headers, HTML alternatives.
+    parts = models.JSONField("phần khác của thư", default=dict, blank=True)
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now)
+    next_attempt_at = models.DateTimeField("gửi (lại) từ lúc", default=timezone.now)
+    sent_at = models.DateTimeField("gửi lúc", null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField("số lần gửi", default=0)
+    last_error = models.CharField("lỗi lần gửi cuối", max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "thư đi"
+        verbose_name_plural = "thư đi"
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"], name="operations_mail_pending_idx")]
+
+    def __str__(self):
+        return f"{self.subject} → {', '.join(self.to)}"

@@ -21,6 +21,13 @@ Django's per-site cache middleware in spirit, with the rules a portal with edito
 - A cache that fails (operations/cache.py) is a miss: the page is rendered and served as without a cache.
 
 Browsers get no caching headers from this: a publish is visible to them on their next request too.
+
+The middleware sits high in MIDDLEWARE (config/settings/base.py), below only what a hit still needs (the
+HTTPS redirect and security headers, the body limit, the generation, the rating form's single-use token):
+the Content-Security-Policy, Permissions-Policy, session and language middleware run once, when the page
+is rendered, and their headers are stored with it, so a hit answers the same headers without computing
+them again (docs/benchmarks.md, bench/load.sh). The language is then read from the URL, as the language
+middleware below reads it; a page that used a CSP nonce is never stored (the nonce must be new each time).
 """
 
 import datetime
@@ -31,7 +38,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import Site
 
 from operations import generation, notices
 
@@ -124,6 +132,7 @@ def cacheable_request(request):
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not request.path_info.startswith(settings.ADMIN_URL_PREFIXES)
+        and not request.path_info.startswith(settings.STATIC_URL)  # WhiteNoise's, below: no cache lookup
         and len(request.META.get("QUERY_STRING", "")) <= MAX_QUERY_LENGTH
         and "HTTP_AUTHORIZATION" not in request.META
         and not any(name in request.COOKIES for name in personal_cookies())
@@ -139,6 +148,7 @@ def cacheable_response(request, response):
         and response.get("Content-Type", "").startswith("text/html")
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(request, "csp_nonce", None)  # django-csp's lazy nonce: true once a template used it
         and not (messages is not None and len(messages))
         and not any(word in response.get("Cache-Control", "").lower() for word in NOT_STORED)
         and vary(response) <= KEYED_VARY
@@ -164,18 +174,28 @@ def seconds_until_change(now=None):
     return int((min(moments) - now).total_seconds())
 
 
+def url_language(request):
+    """The language of the URL, as the language middleware below the page cache reads it: public URLs sit
+    in i18n_patterns without a prefix for Vietnamese, and a request with a language cookie (the only other
+    thing it reads, the browser's Accept-Language being ignored) never reaches the cache."""
+    return translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
 def page_key(request, generation_id):
-    """The generation, the language and the full URL (host and query string but tracking parameters)."""
-    kept = [(name, value) for name, value in request.GET.lists() if not tracking(name)]
-    query = urlencode(kept, doseq=True)
+    """The generation, the language and the full URL (host and query string but tracking parameters).
+    "page2": entries stored before the security headers were stored with the page are never read."""
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        kept = [(name, value) for name, value in request.GET.lists() if not tracking(name)]
+        query = urlencode(kept, doseq=True)
     address = request.build_absolute_uri(request.path) + (f"?{query}" if query else "")
     url = hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
-    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}page:{generation_id}:{request.LANGUAGE_CODE}:{url}"
+    return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}page2:{generation_id}:{url_language(request)}:{url}"
 
 
 class PageCacheMiddleware:
-    """Sits right below the language middleware (the key holds the URL's language): a hit skips CSRF,
-    authentication and the view, and the security headers above it are added to every response.
+    """Sits above the CSP, session and language middleware (see the module docstring): a hit skips them,
+    CSRF, authentication and the view, and answers the headers they gave the page when it was stored.
 
     A hit is one cache round trip: the shared generation, the site's own and the page under the generation
     this process saw last for the host are read together, and only when the generation has moved on is the
@@ -217,12 +237,11 @@ class PageCacheMiddleware:
             return key, found.get(key)
         if shared:
             generation.hold(shared, shared)
-        from home.sites import site_for  # home builds on operations, not the other way round
-
         try:
-            site = site_for(request)
+            site = Site.find_for_request(request)  # kept on the request: Wagtail's serve() reads it there
         except DatabaseError:
             return None, None
+        generation.for_site(getattr(site, "pk", None))
         current = generation.current()
         if len(self.last_generation) >= MAX_HOSTS:
             self.last_generation.clear()

@@ -1,11 +1,14 @@
-"""Public endpoints of the operations app: the health check a load balancer or monitor polls."""
+"""Public endpoints of the operations app: the health check a load balancer or monitor polls, and the
+error page served when a request fails."""
 
 import logging
+import sys
 import uuid
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import JsonResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -49,3 +52,29 @@ def healthz(request):
     healthy = all(value == "ok" for value in results.values())
     body = {"status": "ok" if healthy else "error", **results}
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def database_answers():
+    """True when the database answers now: the error was in a query (SQLite reports a query too large as an
+    OperationalError too), not in reaching the server."""
+    try:
+        return database_ok()
+    except Exception:
+        return False
+
+
+# A database that cannot be reached (down, restarting, locked): the visitor is told to come back shortly.
+UNAVAILABLE_RETRY_SECONDS = 60
+
+
+def server_error(request):
+    """handler500: 503 with Retry-After and a Vietnamese "try again shortly" page when the failure is the
+    database's connection (docs/operations.md, "The database down"), Django's 500 page otherwise. The page
+    is static: it must render with neither database nor cache."""
+    failure = sys.exception()
+    if not isinstance(failure, OperationalError | InterfaceError) or database_answers():
+        return defaults.server_error(request)
+    response = defaults.server_error(request, template_name="503.html")
+    response.status_code = 503
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_SECONDS)
+    return response

@@ -1,6 +1,6 @@
 """Royalties (nhuận bút) for published items: the secretariat proposes a category and an amount from the rate
-table, the head approves (seed 001 Điều 9.9 and Điều 12.2; seed 002: the secretariat keeps the items on
-which royalties are paid)."""
+table, the head approves, and the secretariat keeps the items on which royalties are paid
+(docs/requirements.md, Royalties)."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,8 +38,9 @@ def publication_month(page):
 
 
 class RoyaltyRate(models.Model):
-    """One line of the rate table. The seeds set no figures (they defer to the rates in force, seed 004
-    Điều 11.2), so the table is the agency's to edit; a line no longer used is retired, never deleted."""
+    """One line of the rate table. The regulations set no figures (they defer to the rates in force:
+    docs/requirements.md, Royalties), so the table is the agency's to edit; a line no longer used is retired,
+    never deleted."""
 
     name = models.CharField("thể loại", max_length=100, unique=True)
     amount = models.IntegerField("mức nhuận bút (đồng)", validators=POSITIVE)

@@ -1,7 +1,7 @@
-"""Who acts on royalties (seed 001 Điều 9.9): the secretariat proposes, the head decides, or whoever holds
-the head's delegation on that day (seed 000 Điều 7.3). Roles count per board: a secretary of one site has no
-say on another site's items. Nobody else may act, superusers included: paying royalties is the board's
-decision, not the system administrator's."""
+"""Who acts on royalties (docs/requirements.md, Royalties): the secretariat proposes, the head decides, or
+whoever holds the head's delegation on that day (docs/requirements.md, Editorial board). Roles count per
+board: a secretary of one site has no say on another site's items. Nobody else may act, superusers included:
+paying royalties is the board's decision, not the system administrator's."""
 
 from wagtail.permission_policies.base import BasePermissionPolicy
 

@@ -1,6 +1,7 @@
 """The royalty worksheet per author for a month (?period=2026-11) or a quarter (?period=2026-Q4): every
 proposal of the items published in the period, grouped by payee, with the payable total of each. Only
-approved proposals are payable (seed 001 Điều 9.9: the head approves what the secretariat computes)."""
+approved proposals are payable (the head approves what the secretariat computes: docs/requirements.md,
+Royalties)."""
 
 import datetime
 from dataclasses import dataclass

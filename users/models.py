@@ -3,7 +3,8 @@ from django.db import models
 
 
 class User(AbstractUser):
-    """A personal account (seed 004 Điều 12): board members carry their position, unit and phone."""
+    """A personal account (docs/requirements.md, Accounts): board members carry their position, unit and
+    phone."""
 
     position = models.CharField("chức vụ", max_length=255, blank=True)
     unit = models.CharField("đơn vị công tác", max_length=255, blank=True)

@@ -79,6 +79,16 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # First of all that may read the body: an oversized public POST is refused from its Content-Length.
     "feedback.body_limit.PublicBodyLimitMiddleware",
+    # A query value too long for any page, or one Django's and Wagtail's filters choke on: 400, not 500.
+    "operations.bad_input.BadInputMiddleware",
+    # One content generation per request (operations/generation.py), read with the cached page or once.
+    "operations.generation.GenerationMiddleware",
+    # Above the page cache: a fresh single-use token in each served copy of a cached page (feedback/).
+    "feedback.single_use.SingleUseTokenMiddleware",
+    # Whole pages for anonymous visitors, with the headers the middleware below gave them when they were
+    # rendered: a hit costs one cache round trip, no query and none of the middleware below (the key takes
+    # the language from the URL, as LocaleMiddleware does).
+    "operations.page_cache.PageCacheMiddleware",
     # Above the rest, so that they see the final X-Frame-Options a view or XFrameOptionsMiddleware set.
     "operations.security.PortalCSPMiddleware",
     "operations.security.PermissionsPolicyMiddleware",
@@ -87,14 +97,6 @@ MIDDLEWARE = [
     # Public URLs sit in i18n_patterns without a prefix for Vietnamese: the URL, never the browser's
     # Accept-Language, picks the language, so a visitor with an English browser still gets Vietnamese.
     "django.middleware.locale.LocaleMiddleware",
-    # One content generation per request (operations/generation.py), read with the cached page or once.
-    "operations.generation.GenerationMiddleware",
-    # Whole pages for anonymous visitors, once the URL has set the language and before CSRF and
-    # authentication: a hit costs one cache round trip and no query.
-    # Above the page cache: a fresh single-use token in each served copy of a cached page (feedback/).
-    "feedback.single_use.SingleUseTokenMiddleware",
-    "operations.page_cache.PageCacheMiddleware",
-    "home.sites.SiteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -300,7 +302,13 @@ if os.environ.get("REDIS_URL"):
         }
     }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Every email, citizens' and staff's, goes through the outbox (operations/mail.py; docs/operations.md,
+# "Mail"): stored with what causes it, sent after the commit by the task worker through
+# EMAIL_DELIVERY_BACKEND (the EMAIL_BACKEND variable names it), retried with growing waits on failure; the
+# SMTP connection gives up after EMAIL_TIMEOUT seconds.
+EMAIL_BACKEND = "operations.mail.OutboxBackend"
+EMAIL_DELIVERY_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

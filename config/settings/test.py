@@ -19,7 +19,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Django's test set-up puts locmem in EMAIL_BACKEND; the outbox (operations/mail.py) delivers to it too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off, so that a test reading a page twice sees its own changes; operations/tests/test_page_cache.py
 # switches it on.

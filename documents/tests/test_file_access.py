@@ -1,6 +1,6 @@
-"""Files follow their items (DESIGN.md): a file is served to the public only while a live, public,
-unclassified item uses it, or while the board has published it on its own; every other URL of it is a 404
-for the public, at /documents/<id>/<name> and under /media/. Staff who may see the file still get it."""
+"""Files follow their items (docs/requirements.md, Files): a file is served to the public only while a live,
+public, unclassified item uses it, or while the board has published it on its own; every other URL of it is a
+404 for the public, at /documents/<id>/<name> and under /media/. Staff who may see the file still get it."""
 
 import subprocess
 import sys

@@ -90,5 +90,6 @@ def test_a_stamped_file_cannot_be_published_on_its_own():
     with pytest.raises(ValidationError) as refused:
         PublishedFile(document=document, title="Công văn").full_clean()
     assert refused.value.message_dict["document"] == [
-        "Tệp «cong-van-mat-2.pdf» mang dấu «MẬT»: thông tin có độ mật không được công bố (seed 003 Điều 5)."
+        "Tệp «cong-van-mat-2.pdf» mang dấu «MẬT»: thông tin có độ mật không được công bố "
+        "(quy định về bảo vệ bí mật nhà nước)."
     ]

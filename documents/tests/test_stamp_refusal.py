@@ -1,7 +1,7 @@
 """A file whose text carries a classification stamp is refused, with the reason in Vietnamese, on every route
-a file comes in by (DESIGN.md "Files follow their items"; seed 003 Điều 5): the add view, the chooser's
-upload tab, the bulk uploader, the edit view replacing a file, and the legal-documents import. A refused
-replacement keeps the stored file, which stays served as it was."""
+a file comes in by (docs/requirements.md, Classification): the add view, the chooser's upload tab, the bulk
+uploader, the edit view replacing a file, and the legal-documents import. A refused replacement keeps the
+stored file, which stays served as it was."""
 
 import csv
 from unittest import mock
@@ -31,7 +31,7 @@ def stamped_odt():
 def refusal(name, label="MẬT"):
     return (
         f"Tệp «{name}» mang dấu «{label}»: thông tin có độ mật không được đăng lên cổng "
-        "(seed 003 Điều 5), nên không được tải lên."
+        "(quy định về bảo vệ bí mật nhà nước), nên không được tải lên."
     )
 
 

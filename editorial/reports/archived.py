@@ -1,4 +1,4 @@
-"""Archived items (DESIGN.md, "Editorial rules": archive, never delete): what the removal path took off the
+"""Archived items (docs/requirements.md, Removal and archiving): what the removal path took off the
 site and what a "delete" archived, per board, newest first. The head of the item's board (or a superuser)
 restores one, as a draft that goes through the board again before it is live."""
 

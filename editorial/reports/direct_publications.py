@@ -1,7 +1,8 @@
 """Items the admin published directly from an official source, week by week: the weekly report to the board
-(seed 004 Điều 4.4). Each such publication is logged when it happens (editorial.notifications); this report
-lists an ISO week (?week=2026-W47; by default the last complete week), and `send_weekly_reports` emails it
-to each board's head and deputies (management command `send_direct_publications_report`, from cron)."""
+(docs/requirements.md, Direct publication). Each such publication is logged when it happens
+(editorial.notifications); this report lists an ISO week (?week=2026-W47; by default the last complete
+week), and `send_weekly_reports` emails it to each board's head and deputies (management command
+`send_direct_publications_report`, from cron)."""
 
 import datetime
 import re
@@ -12,7 +13,6 @@ import django_filters
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,6 +23,7 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from legal_docs.importer import IMPORT_ACTION, IMPORT_LABEL
 from legal_docs.models import LegalDocument
+from operations.mail import queue_mail
 
 from ..board_file import legal_documents_site
 from ..calendar import start_of_day
@@ -30,9 +31,10 @@ from ..enums import Role
 from ..models import EditorialBoard
 from ..notifications import OFFICIAL_SOURCE_PUBLICATION
 from .access import BoardFilterSet, BoardReportMixin, board_label
+from .posting import YEAR
 
-WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-WEEK_INVALID = "Nhập tuần dạng 2026-W47 (năm, chữ W, số tuần từ 01 đến 52 hoặc 53)."
+WEEK = re.compile(rf"^{YEAR}-W(\d{{2}})$")
+WEEK_INVALID = "Nhập tuần dạng 2026-W47 (năm từ 1900 đến 2199, chữ W, số tuần từ 01 đến 52 hoặc 53)."
 RECIPIENT_ROLES = frozenset({Role.HEAD, Role.STANDING_DEPUTY, Role.DEPUTY})
 
 
@@ -179,11 +181,10 @@ def send_weekly_reports(week_text=None, today=None):
         if not recipients:
             continue
         rows = direct_publications([board], week_code(monday))
-        send_mail(
+        queue_mail(
+            recipients,
             f"[Ban biên tập] Tin, bài đăng trực tiếp {week_label(monday)}: {len(rows)}",
             _email_body(board, monday, rows),
-            None,
-            recipients,
         )
         sent += 1
     return sent

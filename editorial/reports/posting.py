@@ -1,5 +1,5 @@
 """The monthly and quarterly posting report: items each board member published against the quota (2 a month,
-6 a quarter: seed 000 Điều 5.4, seed 004 Điều 8.2). Also home of the report period (?period=2026-11 or
+6 a quarter: docs/requirements.md, Reports). Also home of the report period (?period=2026-11 or
 2026-Q4) the other board reports filter by."""
 
 import datetime
@@ -20,7 +20,10 @@ from ..models import EditorialBoard
 from .access import BoardFilterSet, BoardReportMixin, board_label
 
 QUOTA = {"month": 2, "quarter": 6}
-PERIOD = re.compile(r"^(\d{4})-(?:(0?[1-9]|1[0-2])|Q([1-4]))$")
+# Years 1900–2199: a report period far outside them would only overflow the date arithmetic below.
+YEAR = r"((?:19|20|21)\d{2})"
+PERIOD = re.compile(rf"^{YEAR}-(?:(0?[1-9]|1[0-2])|Q([1-4]))$")
+PERIOD_INVALID = "Nhập kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý), năm từ 1900 đến 2199."
 
 
 @dataclass
@@ -83,7 +86,7 @@ class PeriodFilterSet(BoardFilterSet):
     period = django_filters.CharFilter(
         label="Kỳ báo cáo",
         help_text="Tháng (2026-11) hoặc quý (2026-Q4); để trống là tháng này.",
-        validators=[RegexValidator(PERIOD, "Nhập kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý).")],
+        validators=[RegexValidator(PERIOD, PERIOD_INVALID)],
     )
 
 

@@ -1,6 +1,7 @@
 """Publication deadlines: a legal document goes online within 2 working days of its issue (Nghị định
-43/2011 Điều 17), event news within 2 days of the event (seed 003 Điều 12). For the items first online in a
-period (?period=2026-11), the delay and whether it was kept; ?show=late lists the late ones only.
+43/2011 Điều 17), event news within 2 days of the event (docs/requirements.md, Working days and deadlines).
+For the items first online in a period (?period=2026-11), the delay and whether it was kept; ?show=late lists
+the late ones only.
 
 Legal documents are one database for the whole installation, published by the board of the site that serves
 them; event news belongs to its site's board."""
@@ -22,7 +23,7 @@ from legal_docs.models import LegalDocument
 from news.models import ArticlePage
 
 from ..board_file import legal_documents_site
-from ..calendar import holidays, working_days_between
+from ..calendar import working_calendar, working_days_between
 from ..models import EditorialBoard
 from .access import BoardReportMixin, board_label
 from .posting import PeriodFilterSet, period_label, period_window
@@ -128,7 +129,7 @@ def event_news_rows(boards, window):
 def deadline_rows(period_text=None, boards=None):
     window = period_window(period_text)
     boards = EditorialBoard.objects.select_related("site__root_page") if boards is None else boards
-    return legal_document_rows(boards, window, holidays()) + event_news_rows(boards, window)
+    return legal_document_rows(boards, window, working_calendar()) + event_news_rows(boards, window)
 
 
 def tally(rows, kind):

@@ -1,5 +1,5 @@
 """Items published per section in a month or quarter: the monthly summary the secretariat gives the head
-(seed 001 Điều 9.5, seed 004 Điều 14). A section is a top-level page of the site (a child of its root), so
+(docs/requirements.md, Reports). A section is a top-level page of the site (a child of its root), so
 every item is counted once, in the section that contains it."""
 
 from dataclasses import dataclass

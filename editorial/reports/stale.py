@@ -1,6 +1,7 @@
-"""Outdated content (seed 001 Điều 9.5, 11.2: the secretariat reviews the site and proposes removing what is
-out of date): live pages of each board's site neither published nor revised for N months (default 12), by
-section, each with the action to propose its removal through the board's workflow."""
+"""Outdated content (the secretariat reviews the site and proposes removing what is out of date:
+docs/requirements.md, Removal and archiving): live pages of each board's site neither published nor revised
+for N months (default 12), by section, each with the action to propose its removal through the board's
+workflow."""
 
 import calendar
 from dataclasses import dataclass

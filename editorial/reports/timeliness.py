@@ -1,5 +1,6 @@
 """Moderation timeliness: how long each approver takes at each step of the board's path, against the step's
-time limit in working days (seed 002: the head within 2 days, a delegated deputy within 1).
+time limit in working days (the head within 2 days, a delegated deputy within 1: docs/requirements.md,
+Working days and deadlines).
 
 A step is measured from the moment it started to the moment its approver acted (or until now, while it
 waits), counting only time on working days: the same measure `BoardTask.due_at` sets the deadline in.
@@ -20,7 +21,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import TaskState
 
-from ..calendar import holidays, working_time
+from ..calendar import working_calendar, working_time
 from ..models import BoardTask, EditorialBoard
 from .access import BoardReportMixin, board_label
 from .posting import PeriodFilterSet, period_label, period_window
@@ -97,7 +98,7 @@ def moderation_steps(period_text=None, boards=None, now=None):
         .select_related("finished_by", "revision", "workflow_state")
         .order_by("started_at", "pk")
     )
-    off = holidays()
+    off = working_calendar()
     return [_step(state, tasks[state.task_id], now, off) for state in states]
 
 

@@ -1,6 +1,7 @@
-"""Archive, never delete (DESIGN.md, "Editorial rules"): a "delete" of what was ever submitted or live, and
-the board's removal path, archive the item: offline everywhere, kept with its revisions, in the audit log,
-shown in "Tin, bài đã lưu trữ", and restored by the head (or a superuser) as a draft, never live directly."""
+"""Archive, never delete (docs/requirements.md, Removal and archiving): a "delete" of what was ever submitted
+or live, and the board's removal path, archive the item: offline everywhere, kept with its revisions, in the
+audit log, shown in "Tin, bài đã lưu trữ", and restored by the head (or a superuser) as a draft, never live
+directly."""
 
 import pytest
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, WorkflowState

@@ -1,7 +1,7 @@
-"""A classified item (seed 003 Điều 5) is refused at the first step, with the reason, instead of advancing
-and getting stuck on the head's dashboard: the secretariat may only send it back; approving is refused on
-every route (the action URL, its modal, the editor's button, on_action), and submitting it is refused in the
-form."""
+"""A classified item (docs/requirements.md, Classification) is refused at the first step, with the reason,
+instead of advancing and getting stuck on the head's dashboard: the secretariat may only send it back;
+approving is refused on every route (the action URL, its modal, the editor's button, on_action), and
+submitting it is refused in the form."""
 
 import pytest
 import wagtail_factories
@@ -31,7 +31,8 @@ from .board_helpers import (
 pytestmark = pytest.mark.django_db
 
 CLASSIFIED = (
-    "Nội dung có độ mật «Mật» không được gửi duyệt hay đăng lên cổng (seed 003 Điều 5). Chỉ có thể trả lại"
+    "Nội dung có độ mật «Mật» không được gửi duyệt hay đăng lên cổng "
+    "(quy định về bảo vệ bí mật nhà nước). Chỉ có thể trả lại"
 )
 
 

@@ -1,5 +1,5 @@
-"""One installation, several sites (seed 001 Điều 2): each site has its own board, and a board member of one
-site has no rights on another."""
+"""One installation, several sites (docs/requirements.md, Province and component portals): each site has its
+own board, and a board member of one site has no rights on another."""
 
 from pathlib import Path
 

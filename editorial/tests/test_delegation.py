@@ -1,4 +1,4 @@
-"""The head's stand-in (seed 000 Điều 7.3, seed 001 Điều 6.1): delegated only by the head of that board (or a
+"""The head's stand-in (docs/requirements.md, Editorial board): delegated only by the head of that board (or a
 superuser), only to an active deputy of the same board, for at most EDITORIAL_MAX_DELEGATION_DAYS days, never
 overlapping another delegation. The model refuses the content; the admin refuses whoever is not that head on
 every view of a delegation, the bulk delete included."""

@@ -1,8 +1,8 @@
-"""Four eyes (DESIGN.md, Editorial rules): nobody approves or sends back a step of an item they wrote,
-submitted, or last edited before submitting it; nobody takes two steps of one run, the acting head included.
-Each rule is refused, with its reason in Vietnamese, on every route: the workflow action URL, the action
-modal's URL, the editor's own workflow button, the dashboard, the emails, and on_action itself; the allowed
-path still works with distinct people."""
+"""Four eyes (docs/requirements.md, Moderation and four eyes): nobody approves or sends back a step of an item
+they wrote, submitted, or last edited before submitting it; nobody takes two steps of one run, the acting head
+included. Each rule is refused, with its reason in Vietnamese, on every route: the workflow action URL, the
+action modal's URL, the editor's own workflow button, the dashboard, the emails, and on_action itself; the
+allowed path still works with distinct people."""
 
 import datetime
 

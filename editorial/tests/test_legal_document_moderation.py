@@ -145,7 +145,8 @@ def test_a_contributor_cannot_publish_directly(board, client):
 
 
 def test_the_head_and_the_admin_publish_directly(board, client):
-    """The admin's exception: a non-classified legal document is an official source (seed 004 Điều 4.4)."""
+    """The admin's exception: a non-classified legal document is an official source (docs/requirements.md,
+    Direct publication)."""
     _outcome, users = board
     for username, number in (("head", "15/2026/QĐ-UBND"), ("it", "16/2026/QĐ-UBND")):
         client.force_login(users[username])

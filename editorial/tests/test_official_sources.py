@@ -1,5 +1,5 @@
-"""Seed 004 Điều 4.4: the admin publishes directly only items taken from an official source, and each such
-publication is recorded for the board's weekly report."""
+"""The admin publishes directly only items taken from an official source, and each such publication is
+recorded for the board's weekly report (docs/requirements.md, Direct publication)."""
 
 from pathlib import Path
 

@@ -1,6 +1,6 @@
-"""Sending an item back (DESIGN.md, Editorial rules): a reason is required on every route; the author reads it
-on the item's edit page and on their dashboard, with the step and who; the resubmitted item starts again at
-the secretariat, and the history stays truthful."""
+"""Sending an item back (docs/requirements.md, Moderation and four eyes): a reason is required on every route;
+the author reads it on the item's edit page and on their dashboard, with the step and who; the resubmitted
+item starts again at the secretariat, and the history stays truthful."""
 
 import json
 

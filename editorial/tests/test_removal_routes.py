@@ -1,5 +1,5 @@
-"""Nothing live leaves the site but through the board (DESIGN.md, "Editorial rules"), on every route: the
-admin's buttons, a direct POST to each admin URL, the bulk actions, the snippet views, the APIs,
+"""Nothing live leaves the site but through the board (docs/requirements.md, Removal and archiving), on every
+route: the admin's buttons, a direct POST to each admin URL, the bulk actions, the snippet views, the APIs,
 publish_scheduled and the legal-documents import. Each refusal gives its reason in Vietnamese; a superuser
 still may."""
 

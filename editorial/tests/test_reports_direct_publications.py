@@ -1,6 +1,6 @@
-"""The weekly report of the admin's direct publications from official sources (seed 004 Điều 4.4): the ISO
-week's entries per site, the report page and its exports, and the Monday email to each board's head and
-deputies only."""
+"""The weekly report of the admin's direct publications from official sources (docs/requirements.md, Direct
+publication): the ISO week's entries per site, the report page and its exports, and the Monday email to each
+board's head and deputies only."""
 
 import datetime
 

@@ -1,6 +1,6 @@
 """Publication deadlines: a legal document within 2 working days of its issue (Nghị định 43/2011 Điều 17),
-event news within 2 days of the event (seed 003 Điều 12), at the boundaries: exactly 2 days, 3, a weekend,
-a holiday, a time just after local midnight."""
+event news within 2 days of the event (docs/requirements.md, Working days and deadlines), at the boundaries:
+exactly 2 days, 3, a weekend, a holiday, a time just after local midnight."""
 
 import datetime
 
@@ -46,13 +46,14 @@ def event_news(section, title, event_date, online_at):
 
 @pytest.fixture
 def november(home_page, tmp_path):
-    """November 2026: Monday 2, Friday 6, Friday 13, Thursday 19; Friday 20 is a holiday."""
+    """November 2026: Monday 2, Friday 6, Friday 13, Thursday 19; Friday 20 is a holiday (a row), Tuesday 24
+    a public holiday (Ngày Văn hóa Việt Nam, from the `holidays` package)."""
     Holiday.objects.create(day=datetime.date(2026, 11, 20), name="Ngày nghỉ bù")
     day = datetime.date
     document("Đúng 2 ngày làm việc", day(2026, 11, 2), local(2026, 11, 4, 10))
     document("3 ngày làm việc", day(2026, 11, 2), local(2026, 11, 5, 8))
     document("Qua cuối tuần", day(2026, 11, 6), local(2026, 11, 10, 16))
-    document("Qua ngày nghỉ", day(2026, 11, 19), local(2026, 11, 24, 9))
+    document("Qua ngày nghỉ", day(2026, 11, 19), local(2026, 11, 25, 9))
     document("Đăng tháng trước", day(2026, 10, 28), local(2026, 10, 29, 9))
     document("Bản nháp", day(2026, 11, 2), local(2026, 11, 9, 9), live=False)
     # Created live without first_published_at: its first publish log entry says when it went online.

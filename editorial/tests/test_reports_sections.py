@@ -3,7 +3,7 @@ head, with a bar per section in the HTML view and the numbers in the exports."""
 
 import pytest
 
-from editorial.reports.posting import period_label
+from editorial.reports.posting import PERIOD_INVALID, period_label
 from editorial.reports.sections import TOTAL, section_rows
 from home.tests.factories import StandardPageFactory
 
@@ -72,8 +72,5 @@ def test_the_html_view_draws_a_bar_per_section_and_the_export_has_the_numbers(se
 def test_a_wrong_period_is_explained_and_this_month_is_shown(sections, client):
     client.force_login(sections["head"])
     text = client.get(URL, {"period": "2026-13"}).content.decode()
-    assert (
-        "Nhập kỳ báo cáo dạng 2026-11 (tháng) hoặc 2026-Q4 (quý). Báo cáo dưới đây bỏ qua giá trị này."
-        in text
-    )
+    assert f"{PERIOD_INVALID} Báo cáo dưới đây bỏ qua giá trị này." in text
     assert f"Kỳ báo cáo: {period_label(None)}." in text

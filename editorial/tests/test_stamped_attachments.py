@@ -1,6 +1,6 @@
 """A file whose text carries a classification stamp (MẬT, TỐI MẬT, TUYỆT MẬT) keeps the item attaching it off
-the portal (seed 003 Điều 5): the admin forms refuse to submit or publish it, and publish() refuses it on
-every other route (workflow approval, schedule)."""
+the portal (docs/requirements.md, Classification): the admin forms refuse to submit or publish it, and
+publish() refuses it on every other route (workflow approval, schedule)."""
 
 import csv
 import json
@@ -254,7 +254,8 @@ def test_an_import_carrying_a_stamped_file_is_refused_and_writes_nothing(tmp_pat
     # The upload form refuses the stamped file while the rows are checked (documents.forms.check_content).
     assert failure.value.errors == [
         "Dòng 2: tệp «qd-217.pdf» không hợp lệ: Tệp «qd-217.pdf» mang dấu «TUYỆT MẬT»: thông tin có độ mật "
-        "không được đăng lên cổng (seed 003 Điều 5), nên không được tải lên."
+        "không được đăng lên cổng (quy định về bảo vệ bí mật nhà nước), "
+        "nên không được tải lên."
     ]
     assert not LegalDocument.objects.exists()
     assert PortalDocument.objects.count() == files_before

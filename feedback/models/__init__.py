@@ -1,4 +1,5 @@
-"""Citizens' channels: questions and petitions, consultations on drafts, page ratings, and the mail they send.
+"""Citizens' channels: questions and petitions, consultations on drafts, page ratings (their mail goes
+through the outbox in operations/mail.py).
 
 One module per kind; this package re-exports the models so Django finds them.
 """
@@ -10,7 +11,6 @@ from .consultations import (
     ConsultationLegalDocument,
     ConsultationPage,
 )
-from .mail import OutgoingMail
 from .questions import (
     AnsweredQuestionPage,
     FieldResponsibility,
@@ -28,7 +28,6 @@ __all__ = [
     "ConsultationPage",
     "PageRating",
     "UsedRatingToken",
-    "OutgoingMail",
     "AnsweredQuestionPage",
     "FieldResponsibility",
     "Question",

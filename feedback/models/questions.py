@@ -1,5 +1,6 @@
 """Citizens' questions and petitions (Hỏi đáp, phản ánh kiến nghị; Nghị định 43/2011 Điều 10, 15 and 17,
-seed 001 Điều 9.7): what a sender submits, its history in the inbox, and the published Q&A pages.
+docs/requirements.md, Citizens' questions and consultations): what a sender submits, its history in the inbox,
+and the published Q&A pages.
 
 A submission holds personal data (name, address, email, phone, an attachment): it is a plain model, never
 a page, never indexed, and only staff with access to it see it. What the public reads is an

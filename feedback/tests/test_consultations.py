@@ -16,7 +16,7 @@ from documents.tests import files
 from editorial.tests.report_helpers import load_board, local, xlsx_rows
 from feedback.demo_consultations import load_demo
 from feedback.enums import CommentStatus, ConsultationStatus
-from feedback.models import ConsultationComment, ConsultationPage, OutgoingMail
+from feedback.models import ConsultationComment, ConsultationPage
 from feedback.tests.factories import (
     BOARD,
     ConsultationCommentFactory,
@@ -25,6 +25,7 @@ from feedback.tests.factories import (
     guard_fields,
 )
 from home.tests.factories import SubjectAreaFactory
+from operations.models import OutgoingMail
 
 pytestmark = pytest.mark.django_db
 

@@ -1,21 +1,17 @@
-"""What every citizen form shares: honeypot, fill time, CAPTCHA, rate limit, NFC, attachments, outbox."""
+"""What every citizen form shares: honeypot, fill time, CAPTCHA, rate limit, NFC, attachments (the outbox
+is tested in operations/tests/test_mail.py)."""
 
 import io
 import unicodedata
-from unittest import mock
 
 import pytest
 from django import forms
-from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import RequestFactory
 from PIL import Image
 
 from feedback.attachments import check_attachment
-from feedback.models import OutgoingMail
-from feedback.outbox import queue_mail
 from feedback.protection import (
     GuardedForm,
     over_rate_limit,
@@ -117,20 +113,3 @@ def test_an_oversize_attachment_is_refused(settings):
     upload = SimpleUploadedFile("lon.pdf", b"%PDF-1.4\n" + b"0" * 1000)
     with pytest.raises(ValidationError, match="vượt mức tối đa"):
         check_attachment(upload)
-
-
-def test_a_failing_mail_server_loses_nothing_and_the_mail_is_retried(django_capture_on_commit_callbacks):
-    with (
-        mock.patch("feedback.outbox.send_mail", side_effect=ConnectionRefusedError("SMTP down")),
-        django_capture_on_commit_callbacks(execute=True) as callbacks,
-    ):
-        queue_mail("dan@example.vn", "Mã tra cứu", "HD-1")
-    assert len(callbacks) == 1  # sending waits for the commit
-    pending = OutgoingMail.objects.get()
-    assert pending.sent_at is None and pending.attempts == 1 and "SMTP down" in pending.last_error
-    out = io.StringIO()
-    call_command("send_pending_mail", stdout=out)
-    pending.refresh_from_db()
-    assert pending.sent_at is not None and pending.attempts == 2
-    assert [message.to for message in mail.outbox] == [["dan@example.vn"]]
-    assert "Đã gửi 1 thư" in out.getvalue()

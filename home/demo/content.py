@@ -152,7 +152,8 @@ DEMO_ACCOUNTS = [
     ("quantri", "QuanTri@2026!", "Trung", "Lê Hoàng", "Chuyên viên công nghệ thông tin", True),
 ]
 
-# A component portal (seed 001 Điều 2, seed 004 Điều 3) on the same installation, with its own board.
+# A component portal (docs/requirements.md, Province and component portals) on the same installation, with
+# its own board.
 COMMUNE = {
     "hostname": "xa-tan-lap.localhost",
     "port": 8000,

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 
 from home import chrome
 from home.formatting import format_vnd
+from home.fragments import site_generation
 from home.locales import language_code
 from home.models import PortalSettings
 from operations import generation
@@ -21,24 +22,25 @@ def _current_page(context):
 
 
 def _site_root(request):
-    """The home page in the language being served (its translation, when one exists), once per request."""
-    if request is None:
-        return None
-    if not hasattr(request, "_portal_site_root"):
-        site = Site.find_for_request(request)
-        root = site.root_page if site else None
-        if root and language_code(root.locale_id) != translation.get_language():
-            root = root.localized
-        request._portal_site_root = root
-    return request._portal_site_root
+    """The home page in the language being served (its translation, when one exists): the site's root page,
+    read with the site (Site.find_for_request keeps both on the request)."""
+    site = Site.find_for_request(request) if request is not None else None
+    root = site.root_page if site else None
+    if root and language_code(root.locale_id) != translation.get_language():
+        root = root.localized
+    return root
 
 
-@register.simple_tag
-def emblem(portal):
+@register.simple_tag(takes_context=True)
+def emblem(context, portal):
     """The agency's emblem (the portal's own when none is chosen), rendered once per process and content
-    generation: its rendition lookup cost every page about two milliseconds."""
+    generation of the site (home/fragments.py): its rendition lookup cost every page about two
+    milliseconds."""
     return generation.remembered(
-        "emblem", portal.emblem_id, build=lambda: render_to_string("includes/emblem.html", {"portal": portal})
+        "emblem",
+        portal.emblem_id,
+        build=lambda: render_to_string("includes/emblem.html", {"portal": portal}),
+        generation=site_generation(context.get("request")),
     )
 
 

@@ -22,16 +22,24 @@ def counts():
     return Page.objects.count(), get_image_model().objects.count(), User.objects.count()
 
 
-def test_loading_twice_leaves_the_same_content(site):
-    load_demo()
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo portal, loaded once for the module's tests: a first load is the slow part, loading again
+    is quick. Gives what the load printed."""
+    output = StringIO()
+    with module_db.unblock():
+        call_command("load_demo_portal", stdout=output)
+    return output.getvalue()
+
+
+def test_loading_twice_leaves_the_same_content(demo, site):
     first = counts()
     load_demo()
     assert counts() == first
     assert first[0] > len(content.SECTIONS)
 
 
-def test_demo_portal_has_every_top_level_section_and_the_agency(client, site):
-    load_demo()
+def test_demo_portal_has_every_top_level_section_and_the_agency(demo, client, site):
     home = site.root_page
     slugs = list(home.get_children().live().in_menu().values_list("slug", flat=True))
     assert slugs == content.MENU_ORDER
@@ -44,23 +52,20 @@ def test_demo_portal_has_every_top_level_section_and_the_agency(client, site):
         assert client.get(f"/{slug}/").status_code == 200
 
 
-def test_demo_content_is_searchable_without_diacritics(client, site):
-    load_demo()
+def test_demo_content_is_searchable_without_diacritics(demo, client, site):
     response = client.get("/tim-kiem/", {"q": "chuc nang nhiem vu"})
     assert "Chức năng, nhiệm vụ" in response.content.decode()
 
 
-def test_demo_accounts_are_printed_and_can_log_in(client, site, capsys):
-    call_command("load_demo_portal")
-    output = capsys.readouterr().out
+def test_demo_accounts_are_printed_and_can_log_in(demo, client, site):
+    output = demo
     for username, password, *_ in content.DEMO_ACCOUNTS:
         assert username in output and password in output
         assert client.login(username=username, password=password)
         assert client.get("/admin/").status_code == 200
 
 
-def test_a_changed_demo_password_is_neither_reset_nor_printed(site, capsys):
-    call_command("load_demo_portal")
+def test_a_changed_demo_password_is_neither_reset_nor_printed(demo, site, capsys):
     username, password, *_ = content.DEMO_ACCOUNTS[0]
     user = User.objects.get(username=username)
     user.set_password("MatKhauMoi@2026!")
@@ -73,14 +78,13 @@ def test_a_changed_demo_password_is_neither_reset_nor_printed(site, capsys):
     assert user.check_password("MatKhauMoi@2026!")
 
 
-def test_demo_fills_every_section_with_enough_content(client, site):
+def test_demo_fills_every_section_with_enough_content(demo, client, site):
     from news.models import ArticlePage
     from organisation.models import Official, OrganisationUnit
     from procedures.models import ProcedurePage
     from projects.models import ProjectPage
     from schedule.models import ScheduleEntry
 
-    load_demo()
     assert ArticlePage.objects.live().count() >= 60
     assert (
         Official.objects.count() >= 20
@@ -107,7 +111,7 @@ def test_demo_fills_every_section_with_enough_content(client, site):
         assert client.get(url).status_code == 200, url
 
 
-def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(client, site):
+def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(demo, client, site):
     """The board's roles choose images and documents from their own site's library only
     (editorial.collections): the demo puts its files there, the commune's in the commune's."""
     import json
@@ -117,7 +121,6 @@ def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(clien
 
     from documents.models import PortalDocument
 
-    load_demo()
     root = Collection.get_first_root_node()
     assert get_image_model().objects.exists() and PortalDocument.objects.exists()
     assert not get_image_model().objects.filter(collection=root).exists()

@@ -1,65 +1,73 @@
-"""Article cards write what the template filters and Wagtail's image tag used to write (news/cards.py)."""
+"""Article cards (news/includes/article_cards.html): the date in Hà Nội's time, the summary cut to 40
+words, the field, and Wagtail's own image tag for the main image."""
 
 from datetime import UTC, datetime
 
 import pytest
 import wagtail_factories
-from django.template import Context, Template
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.images.models import Filter
 
-from news.cards import CARD_ATTRIBUTES, CARD_FILTER, SUMMARY_WORDS, article_cards, images_for_cards, img_tag
+from home.tests.factories import SubjectAreaFactory
+from news.models import CARD_IMAGE, ArticlePage, for_cards
+
+from .factories import ArticlePageFactory, SectionPageFactory, publish
 
 pytestmark = pytest.mark.django_db
 
-INTRO = " ".join(f"từ{number}" for number in range(SUMMARY_WORDS + 10))
+INTRO = " ".join(f"từ{number}" for number in range(50))
 
 
-def row(published_at, intro=INTRO):
-    return {
-        "pk": 1,
-        "title": "Hội nghị",
-        "intro": intro,
-        "path": "0001",
-        "url_path": "/hoi-nghi/",
-        "first_published_at": published_at,
-        "main_image_id": None,
-        "subject_area__name": None,
-    }
+@pytest.fixture
+def section(home_page):
+    return SectionPageFactory(parent=home_page, title="Tin tức", slug="tin-tuc")
 
 
-def filtered(value, text):
-    filters = [
-        "{{ value|date:'c' }}",
-        "{{ value|date:'SHORT_DATETIME_FORMAT' }}",
-        "{{ text|truncatewords:" + str(SUMMARY_WORDS) + " }}",
-    ]
-    template = Template("|".join(filters))
-    return template.render(Context({"value": value, "text": text})).split("|")
+def card_of(article):
+    cards = for_cards(ArticlePage.objects.filter(pk=article.pk))
+    html = render_to_string("news/includes/article_cards.html", {"cards": cards})
+    return BeautifulSoup(html, "html.parser").select_one(".article-card")
 
 
-@pytest.mark.parametrize("language", ["vi", "en"])
-def test_dates_and_summary_are_what_the_filters_wrote(language):
-    published = datetime(2026, 11, 22, 23, 30, 5, 123456, tzinfo=UTC)  # the next day in Hà Nội
-    with translation.override(language):
-        card = article_cards([row(published)], None)[0]
-        iso, shown, summary = filtered(published, INTRO)
+def test_a_card_shows_the_date_in_hanoi_the_summary_the_field_and_the_image(section):
+    image = wagtail_factories.ImageFactory()
+    article = ArticlePageFactory(
+        parent=section, intro=INTRO, main_image=image, subject_area=SubjectAreaFactory(name="Đầu tư công")
+    )
+    publish(article, datetime(2026, 11, 22, 23, 30, 5, tzinfo=UTC))  # the next day in Hà Nội
 
-    assert (card.published_iso, card.published, card.summary) == (iso, shown, summary)
-    if language == "vi":
-        assert card.published == "06:30 23/11/2026"  # Hà Nội's time, as agencies write dates
+    with translation.override("vi"):
+        card = card_of(article)
+
+    assert card.select_one("time").get_text() == "06:30 23/11/2026"
+    assert card.select_one("time")["datetime"].startswith("2026-11-23T06:30:05")
+    assert "Đầu tư công" in card.select_one(".meta").get_text()
+    summary = card.select("p")[-1].get_text()
+    assert summary.split()[:40] == INTRO.split()[:40] and summary.endswith(" …") and "từ40" not in summary
+    img = card.select_one("img")
+    assert img["src"] == image.get_rendition(CARD_IMAGE).url and img["alt"] == "" and img["loading"] == "lazy"
 
 
-def test_a_never_published_card_has_no_date():
-    card = article_cards([row(None, intro="")], None)[0]
-    assert (card.published, card.published_iso, card.summary) == ("", "", "")
+def test_a_card_without_image_date_or_intro_shows_none(section):
+    article = ArticlePageFactory(parent=section)
+    ArticlePage.objects.filter(pk=article.pk).update(first_published_at=None, intro="")
+
+    card = card_of(article)
+
+    assert card.select_one("img") is None and card.select_one("time") is None
+    assert len(card.select("p")) == 1  # the meta line alone
 
 
-def test_the_image_tag_is_wagtails_own_markup():
-    image = wagtail_factories.ImageFactory(title='Ảnh "hội nghị" <b>')
-    images = images_for_cards([image.pk], "width-1000")
+def test_a_list_of_cards_reads_its_images_and_renditions_at_once(section, django_assert_max_num_queries):
+    for _ in range(5):
+        publish(ArticlePageFactory(parent=section, main_image=wagtail_factories.ImageFactory()))
 
-    assert img_tag(images[image.pk]) == image.get_rendition(CARD_FILTER).img_tag(CARD_ATTRIBUTES)
-    caption = {"alt": 'Chú thích "có" <dấu>'}
-    wide = Filter("width-1000")
-    assert img_tag(images[image.pk], wide, caption) == image.get_rendition(wide).img_tag(caption)
+    def cards():
+        articles = for_cards(ArticlePage.objects.all())
+        return render_to_string("news/includes/article_cards.html", {"cards": articles})
+
+    cards()  # the renditions exist from here on
+    with django_assert_max_num_queries(4):  # the articles with their field, the images, the renditions
+        html = cards()
+    assert html.count("<img") == 5

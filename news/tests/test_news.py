@@ -77,7 +77,7 @@ def test_listing_queries_do_not_grow_with_the_number_of_articles(client, news):
         ArticlePage.objects.filter(pk=article.pk).update(
             main_image=wagtail_factories.ImageFactory(), subject_area=SubjectAreaFactory()
         )
-    assert listing_queries(client, news.url) == few
+    assert listing_queries(client, news.url) <= few
     assert few <= 22
 
 
@@ -133,8 +133,8 @@ def test_related_prefers_articles_sharing_a_tag(client, news, activities):
     far = ArticlePageFactory(parent=news, title="Hợp tác xã kiểu mới")
     far.tags.add("hợp tác xã")
     publish(far, START - timedelta(days=300))
-    related = article.specific.related_rows(sorted(article.tagged_items.values_list("tag_id", flat=True)))
-    assert related[0]["pk"] == far.pk and len(related) == 4
+    related = article.specific.related_articles(sorted(article.tagged_items.values_list("tag_id", flat=True)))
+    assert related[0].pk == far.pk and len(related) == 4
 
 
 def test_rss_feed_is_valid_xml_with_newest_items_first(client, news, activities):

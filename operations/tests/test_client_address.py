@@ -8,7 +8,7 @@ from operations.client_address import client_ip
 
 
 def request(forwarded=None, remote="10.0.0.2"):
-    meta = {"REMOTE_ADDR": remote}
+    meta = {"REMOTE_ADDR": remote, "HTTP_X_REAL_IP": "6.6.6.6", "HTTP_CF_CONNECTING_IP": "6.6.6.7"}
     if forwarded is not None:
         meta["HTTP_X_FORWARDED_FOR"] = forwarded
     return RequestFactory().get("/", **meta)
@@ -23,7 +23,8 @@ def request(forwarded=None, remote="10.0.0.2"):
         (1, "6.6.6.6, 203.0.113.9", "203.0.113.9"),
         (1, "6.6.6.6, 7.7.7.7, 203.0.113.9", "203.0.113.9"),
         (1, None, "10.0.0.2"),
-        (1, "203.0.113.9, không-phải-địa-chỉ", "10.0.0.2"),
+        (1, "không-phải-địa-chỉ, 203.0.113.9", "203.0.113.9"),
+        (1, "6.6.6.6, 2001:db8::9", "2001:db8::9"),
         (2, "203.0.113.9, 192.0.2.1", "203.0.113.9"),
         (2, "6.6.6.6, 203.0.113.9, 192.0.2.1", "203.0.113.9"),
         (2, "192.0.2.1", "10.0.0.2"),
@@ -35,7 +36,8 @@ def request(forwarded=None, remote="10.0.0.2"):
         "one proxy forged first hop",
         "one proxy two forged hops",
         "bypassed proxy",
-        "garbage hop",
+        "garbage forged hop",
+        "one proxy ipv6 client",
         "two proxies",
         "two proxies forged first hop",
         "chain shorter than the proxies",

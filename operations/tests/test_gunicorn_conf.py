@@ -2,6 +2,7 @@
 
 import importlib.util
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -20,7 +21,7 @@ def load_conf():
 
 @pytest.fixture
 def conf(monkeypatch):
-    for name in ("WEB_CONCURRENCY", "BIND", "GUNICORN_TIMEOUT"):
+    for name in ("WEB_CONCURRENCY", "BIND", "GUNICORN_TIMEOUT", "GUNICORN_PRELOAD"):
         monkeypatch.delenv(name, raising=False)
     return load_conf()
 
@@ -74,9 +75,10 @@ class FakeWorker:
 
 
 class FakeArbiter:
-    def __init__(self, num_workers):
+    def __init__(self, num_workers, preload_app=True):
         self.num_workers = num_workers
         self.WORKERS = {}
+        self.cfg = SimpleNamespace(preload_app=preload_app)
 
     def spawn(self, conf):
         """What Arbiter.spawn_worker does around the hook: build, call pre_fork, register."""
@@ -110,3 +112,39 @@ def test_budgets_spread_over_every_worker(conf):
     budgets = sorted(conf.staggered_max_requests(index, 5, base=1000, jitter=0) for index in range(5))
     assert budgets == [1000, 1200, 1400, 1600, 1800]
     assert conf.staggered_max_requests(0, 5, base=0) is None
+
+
+def test_the_application_is_loaded_once_in_the_arbiter(conf, monkeypatch):
+    gunicorn = Config()
+    gunicorn.set("preload_app", conf.preload_app)
+    gunicorn.set("when_ready", conf.when_ready)
+    # A recycled worker is replaced by a fork, not by a new interpreter importing the project.
+    assert gunicorn.preload_app is True
+    assert gunicorn.when_ready is conf.when_ready
+
+    monkeypatch.setenv("GUNICORN_PRELOAD", "0")  # for gunicorn's --reload
+    assert load_conf().preload_app is False
+
+
+def test_forks_leave_what_the_arbiter_loaded_to_the_collector_alone(conf, monkeypatch):
+    frozen = []
+    monkeypatch.setattr(conf.gc, "freeze", lambda: frozen.append(True))
+
+    FakeArbiter(num_workers=2, preload_app=False).spawn(conf)
+    assert frozen == []
+    FakeArbiter(num_workers=2).spawn(conf)
+    assert frozen == [True]
+
+
+def test_no_worker_inherits_a_connection_from_the_arbiter(conf, monkeypatch):
+    from django.core.cache import caches
+    from django.db import connections
+
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append("databases"))
+    monkeypatch.setattr(caches, "close_all", lambda: closed.append("caches"))
+
+    conf.when_ready(FakeArbiter(num_workers=2, preload_app=False))
+    assert closed == []
+    conf.when_ready(FakeArbiter(num_workers=2))
+    assert closed == ["databases", "caches"]

@@ -205,7 +205,7 @@ def test_directory_without_match_says_so(directory, soup_of):
         {"page": "9999"},
         {"page": "-1"},
         {"q": "%_'\";--"},
-        {"q": "x" * 5000},
+        {"q": "x" * 1000},
     ],
 )
 def test_invalid_filter_values_do_not_crash(directory, soup_of, params):

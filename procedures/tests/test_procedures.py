@@ -226,7 +226,7 @@ def test_index_queries_do_not_grow_with_procedures(client, home_page, index, reg
     ProcedurePageFactory(parent=index, subject_area=registration)
     few = count_queries(client, index.url)
     ProcedurePageFactory.create_batch(10, parent=index, subject_area=investment)
-    assert count_queries(client, index.url) == few
+    assert count_queries(client, index.url) <= few
     # Restrictions, field choices, count, the page of procedures with their fields.
     assert few <= plain_page + 4
 

@@ -1,5 +1,5 @@
-"""Royalties (seed 001 Điều 9.9): the secretariat proposes from the rate table, the head (or the acting head
-within the delegation's dates) decides, the monthly worksheet pays approved proposals only."""
+"""Royalties (docs/requirements.md, Royalties): the secretariat proposes from the rate table, the head (or the
+acting head within the delegation's dates) decides, the monthly worksheet pays approved proposals only."""
 
 import csv
 import datetime

@@ -180,7 +180,7 @@ def test_queries_do_not_grow_with_entries(client, home_page, schedule_page, toda
     ScheduleEntryFactory(date=MONDAY)
     few = count_queries(client, schedule_page.url)
     ScheduleEntryFactory.create_batch(30, date=SUNDAY)
-    assert count_queries(client, schedule_page.url) == few
+    assert count_queries(client, schedule_page.url) <= few
     assert few <= plain_page + 1, "one query for the whole week"
 
 

@@ -71,7 +71,7 @@ def test_result_count_and_pagination(client, home_page):
     assert 'href="?q=thong+bao+tuyen+dung&amp;page=2"' in first.content.decode()
 
 
-@pytest.mark.parametrize("query", ['"', "*", "AND OR NOT", "'; DROP TABLE x;--", "(", "a" * 5000, "   "])
+@pytest.mark.parametrize("query", ['"', "*", "AND OR NOT", "'; DROP TABLE x;--", "(", "a" * 1000, "   "])
 def test_odd_input_never_breaks_the_page(client, pages, query):
     response = client.get("/tim-kiem/", {"q": query, "page": "abc"})
     assert response.status_code == 200

@@ -85,6 +85,11 @@ def portal(home_page, settings):
     """Every public listing and form, with one item each. The rate limit is raised: the tests post many
     times from one address (the limit itself is tested in feedback/tests)."""
     settings.FEEDBACK_RATE_LIMIT = "10000/600"
+    return build_portal(home_page)
+
+
+def build_portal(home_page):
+    """The `portal` fixture's content, also for a module-scoped fixture."""
     field = SubjectAreaFactory(name="Đầu tư công", slug="dau-tu-cong")
     LegalDocumentIndexPageFactory(parent=home_page)
     document = LegalDocumentFactory(number="15/2024/QĐ-UBND")
@@ -143,3 +148,49 @@ def assert_escaped(response, payloads=XSS_PAYLOADS):
 
 def assert_not_a_server_error(response, what):
     assert response.status_code in (200, 301, 302, 400, 404), (what, response.status_code)
+
+
+STAFF_BOARD = """
+members:
+  - {username: head, full_name: Trịnh Xuân Long, roles: [head]}
+  - {username: secretary, full_name: Lê Hoàng Trung, roles: [secretary]}
+  - {username: member, full_name: Hoàng Thị Lan, roles: [member], sections: [tin-tuc]}
+  - {username: ctv, full_name: Đỗ Thị Cộng Tác, roles: [contributor], sections: [tin-tuc]}
+"""
+
+
+def build_staffed_portal(portal, tmp_path):
+    """`portal` with a row behind each of the board's admin pages: its members, a question in the inbox, a
+    comment to moderate, a royalty proposal, a field duty, a page rating, a holiday, an image and a file."""
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from editorial.models import BoardMember, Holiday
+    from feedback.models import FieldResponsibility
+    from feedback.tests.factories import (
+        ConsultationCommentFactory,
+        PageRatingFactory,
+        QuestionFactory,
+        load_question_board,
+    )
+    from royalties.tests.factories import RoyaltyProposalFactory, RoyaltyRateFactory
+
+    board = load_question_board(tmp_path, STAFF_BOARD)
+    question = QuestionFactory(page=portal.question_index)
+    ConsultationCommentFactory(consultation=portal.consultation)
+    section = portal.article.get_parent()
+    article = publish(ArticlePageFactory(parent=section, owner=board["member"]), timezone.now())
+    RoyaltyProposalFactory(page=article, proposed_by=board["secretary"], category=RoyaltyRateFactory())
+    member = BoardMember.objects.get(user=board["member"])
+    FieldResponsibility.objects.create(member=member, field=question.field)
+    PageRatingFactory(item=portal.article)
+    Holiday.objects.create(day=datetime.date(2026, 9, 2), name="Quốc khánh")
+    get_image_model().objects.create(title="Ảnh hội nghị", file=get_test_image_file())
+    pdf = ContentFile(b"%PDF-1.4\n%%EOF\n", name="bm.pdf")
+    get_document_model().objects.create(title="Biểu mẫu", file=pdf)
+    return portal

@@ -1,10 +1,10 @@
 from django.core.management.base import BaseCommand
 
-from feedback.outbox import send_pending
+from operations.mail import send_pending
 
 
 class Command(BaseCommand):
-    help = "Gửi lại các thư chưa gửi được (chạy định kỳ bằng cron)."
+    help = "Gửi các thư đang chờ và thử lại các thư chưa gửi được (chạy định kỳ, run_scheduled_jobs)."
 
     def handle(self, *args, **options):
         sent, failed = send_pending()
