@@ -11,7 +11,8 @@ from home.demo import content
 from home.models import PortalSettings
 from users.models import User
 
-pytestmark = pytest.mark.django_db
+# One xdist worker runs the module (make test: --dist loadgroup), so that the demo is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("home-demo")]
 
 
 def load_demo():

@@ -7,7 +7,8 @@ from wagtail.models import Page, Site
 from organisation.demo import OFFICIALS, load_demo
 from organisation.models import ContactPage, LeadersPage, Official, OrganisationChartPage, OrganisationUnit
 
-pytestmark = pytest.mark.django_db
+# One xdist worker runs the module (make test: --dist loadgroup), so that the demo is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("organisation-demo")]
 
 
 def counts():
