@@ -53,7 +53,7 @@ def redis_cache(url):
         "default": {
             "BACKEND": "operations.cache.ResilientRedisCache",
             "LOCATION": url,
-            "OPTIONS": {"socket_connect_timeout": TIMEOUT, "socket_timeout": TIMEOUT},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": TIMEOUT, "SOCKET_TIMEOUT": TIMEOUT},
         }
     }
 

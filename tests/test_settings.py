@@ -126,9 +126,13 @@ def test_redis_cache_round_trip():
         if os.environ.get("CI"):
             pytest.fail("REDIS_URL is not set in CI")
         pytest.skip("REDIS_URL is not set: no Redis to test against")
-    from django.core.cache.backends.redis import RedisCache
+    from operations.cache import ResilientRedisCache
 
-    cache = RedisCache(url, {"KEY_PREFIX": "portal-test"})
+    options = {"SOCKET_CONNECT_TIMEOUT": 0.25, "SOCKET_TIMEOUT": 0.25}
+    cache = ResilientRedisCache(url, {"KEY_PREFIX": "portal-test", "OPTIONS": options})
     cache.set("trang-chu", "Cổng thông tin", 30)
     assert cache.get("trang-chu") == "Cổng thông tin"
-    cache.delete("trang-chu")
+    assert cache.get_many(["trang-chu", "khong-co"]) == {"trang-chu": "Cổng thông tin"}
+    assert cache.add("khoa", 1, 30) and cache.incr("khoa") == 2
+    cache.delete_many(["trang-chu", "khoa"])
+    assert cache.get("trang-chu") is None

@@ -296,8 +296,8 @@ if os.environ.get("REDIS_URL"):
             # A stopped or paused Redis costs a request at most one connect or one read timeout
             # (operations/cache.py then leaves it alone for a few seconds); no retries.
             "OPTIONS": {
-                "socket_connect_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
-                "socket_timeout": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
+                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.25")),
             },
         }
     }
