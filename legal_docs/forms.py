@@ -11,6 +11,10 @@ DATE_ERROR = "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 0
 SORTS = [("newest", "Mới ban hành trước"), ("oldest", "Ban hành cũ trước"), ("relevance", "Phù hợp nhất")]
 
 
+# The years a document can be issued in, for every year filter (the public search, the API, the admin list).
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+
+
 class DocumentSearchForm(forms.Form):
     """The public search (all GET parameters, so a result list can be bookmarked); a bad value is reported
     and ignored, never a server error."""
@@ -44,7 +48,7 @@ class DocumentSearchForm(forms.Form):
         required=False,
         widget=PlainSelect,
     )
-    year = forms.IntegerField(label="Năm ban hành", required=False, min_value=1945, max_value=2100)
+    year = forms.IntegerField(label="Năm ban hành", required=False, min_value=FIRST_YEAR, max_value=LAST_YEAR)
     issued_from = forms.DateField(
         label="Ban hành từ ngày",
         required=False,

@@ -15,20 +15,24 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 from editorial.visibility import VisibleSnippetChoices, VisibleSnippetsChosen
 
 from .enums import ValidityStatus
+from .forms import FIRST_YEAR, LAST_YEAR
 from .models import DocumentType, Issuer, LegalDocument
 from .search import narrowed
 
 
 class LegalDocumentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(label="Tình trạng hiệu lực", choices=ValidityStatus.choices)
-    # Bounded: a year Python's dates cannot hold (?year=-1) would fail the lookup, not just match nothing.
+    # Bounded like the public search: a year Python's dates cannot hold (?year=-1) would fail the lookup.
     year = django_filters.NumberFilter(
         label="Năm ban hành",
         field_name="issued_on",
         lookup_expr="year",
-        min_value=1900,
-        max_value=2199,
-        error_messages={"min_value": "Năm ban hành từ 1900 trở đi.", "max_value": "Năm ban hành đến 2199."},
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={
+            "min_value": f"Năm ban hành từ {FIRST_YEAR} trở đi.",
+            "max_value": f"Năm ban hành đến {LAST_YEAR}.",
+        },
     )
 
     class Meta:

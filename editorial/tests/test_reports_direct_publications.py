@@ -149,9 +149,11 @@ def test_a_week_without_direct_publications_is_still_reported(week47, mailoutbox
     assert all("Không có tin, bài nào được đăng trực tiếp." in message.body for message in mailoutbox)
 
 
-def test_a_wrong_week_is_refused_with_a_clear_message(week47, mailoutbox):
+@pytest.mark.parametrize("week", ["47", "9999-W52", "0001-W01"])
+def test_a_wrong_week_is_refused_with_a_clear_message(week47, mailoutbox, week):
+    """The command and the report page share the check; the far years overflowed the week's dates."""
     with pytest.raises(CommandError, match="Nhập tuần dạng 2026-W47"):
-        call_command("send_direct_publications_report", "--week", "47")
+        call_command("send_direct_publications_report", "--week", week)
     assert mailoutbox == []
 
 

@@ -5,15 +5,8 @@ from unittest import mock
 
 import pytest
 from django.db import OperationalError, connections
-from django.test import Client
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def visitor():
-    """A browser's view of the failure: the error page, not the test client's re-raised exception."""
-    return Client(raise_request_exception=False)
 
 
 def database_down():
