@@ -105,6 +105,20 @@ def test_five_wrong_passwords_lock_the_username_from_that_address_only(client, b
     assert log_in(client, "truong.ban", PASSWORD, "198.51.100.9").status_code == 302
 
 
+@pytest.mark.parametrize("url", ["/django-admin/login/", "/admin/login/"])
+def test_the_lock_holds_on_every_login_form(client, board, lockout_on, url):
+    """Failures count across both login forms (Wagtail's and Django's admin), and the lock refuses on both."""
+    other = "/django-admin/login/" if url == "/admin/login/" else "/admin/login/"
+    for form in [url, other] * 2:
+        client.post(form, {"username": "truong.ban", "password": "sai"}, REMOTE_ADDR="203.0.113.5")
+    client.post(url, {"username": "truong.ban", "password": "sai"}, REMOTE_ADDR="203.0.113.5")
+
+    for form in (url, other):
+        right = {"username": "truong.ban", "password": PASSWORD}
+        assert client.post(form, right, REMOTE_ADDR="203.0.113.5").status_code == 429
+    assert signed_out(client)
+
+
 def test_many_failures_from_one_address_lock_it_for_every_username(client, board, lockout_on, settings):
     settings.LOGIN_ADDRESS_FAILURE_LIMIT = 8
     for name in "abcdefg":
