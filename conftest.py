@@ -33,6 +33,13 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """Django's test set-up replaces EMAIL_BACKEND with locmem; put the outbox (operations/mail.py) back, so
+    that tests send mail the way production does (it delivers to locmem: EMAIL_DELIVERY_BACKEND)."""
+    settings.EMAIL_BACKEND = "operations.mail.OutboxBackend"
+
+
 @pytest.fixture
 def mailoutbox(mailoutbox, monkeypatch):
     """pytest-django's, with every email sent as soon as it is queued: the outbox (operations/mail.py) sends

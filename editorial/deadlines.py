@@ -1,9 +1,8 @@
 """Late moderation steps: on the approver's dashboard and in the reminder emails."""
 
+from django.core.mail import send_mail
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
-
-from operations.mail import queue_mail
 
 from .models import overdue_task_states
 
@@ -48,9 +47,10 @@ def send_reminders(now=None):
         lines = [
             f"- {item['title']} (bước «{item['step']}», hạn {item['due']:%d/%m/%Y %H:%M})" for item in items
         ]
-        queue_mail(
-            [approver.email],
+        send_mail(
             f"[Ban biên tập] {len(items)} tin, bài quá hạn duyệt",
             f"Kính gửi {approver},\n\nCác tin, bài sau đã quá hạn duyệt:\n" + "\n".join(lines),
+            None,
+            [approver.email],
         )
     return len(by_approver)

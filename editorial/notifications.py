@@ -3,13 +3,13 @@ knows group approval tasks); record each direct publication of an official-sourc
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
 from django.db.models.signals import post_save
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, TaskState
 from wagtail.signals import task_submitted
 
 from legal_docs.models import LegalDocument
-from operations.mail import queue_mail
 
 from .enums import Role
 from .models import BoardTask
@@ -35,10 +35,11 @@ def notify_approvers(sender, instance, user=None, **kwargs):
     edit_url = f"{getattr(settings, 'WAGTAILADMIN_BASE_URL', '').rstrip('/')}/admin/"
     # Queued with the step (operations/mail.py): a mail server that is down neither blocks the submission
     # nor loses the notification.
-    queue_mail(
-        recipients,
+    send_mail(
         f"[Ban biên tập] Chờ duyệt: {item}",
         f"{author} đã gửi «{item}» tới bước «{task.name}».\nXem và duyệt tại: {edit_url}",
+        None,
+        recipients,
     )
 
 

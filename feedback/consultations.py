@@ -5,6 +5,7 @@ after the commit (operations.mail), so a mail server that is down loses nothing.
 """
 
 from django import forms
+from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -12,7 +13,6 @@ from django.utils import timezone
 
 from home.forms import FilterForm, ListedModelChoiceField, PlainSelect
 from home.models import SubjectArea
-from operations.mail import queue_mail
 
 from .attachments import ACCEPTED, check_attachment
 from .enums import ConsultationStatus
@@ -129,8 +129,7 @@ def store_comment(page, data):
         content=data["content"],
         attachment=data["attachment"],
     )
-    queue_mail(
-        comment.email,
+    send_mail(
         f"Đã nhận ý kiến góp ý dự thảo: {page.title}",
         ACKNOWLEDGEMENT.format(
             name=comment.name,
@@ -141,5 +140,7 @@ def store_comment(page, data):
             address=page.receiving_address,
             email=page.receiving_email,
         ),
+        None,
+        [comment.email],
     )
     return comment

@@ -9,6 +9,7 @@ the views (feedback.question_access); which steps follow which is checked here.
 """
 
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,7 +18,6 @@ from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
 from home.models import PortalSettings
-from operations.mail import queue_mail
 from search.text import fold
 
 from .enums import OPEN_QUESTION_STATUSES, QuestionEventKind, QuestionStatus
@@ -121,7 +121,8 @@ def route(question, user, assignee, note=""):
                 due=timezone.localtime(question.due_at),
                 url=admin_url(question),
             )
-            queue_mail(assignee.email, f"[Hỏi đáp] Câu hỏi {question.code} chuyển Ông/Bà trả lời", body)
+            subject = f"[Hỏi đáp] Câu hỏi {question.code} chuyển Ông/Bà trả lời"
+            send_mail(subject, body, None, [assignee.email])
         return question
 
 
@@ -259,4 +260,4 @@ def _mail_sender(question, subject, template, **extra):
         lookup=question.lookup_url(),
         **extra,
     )
-    queue_mail(question.email, subject, body + SIGNATURE.format(agency=agency))
+    send_mail(subject, body + SIGNATURE.format(agency=agency), None, [question.email])

@@ -19,7 +19,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# Django's test set-up puts locmem in EMAIL_BACKEND; the outbox (operations/mail.py) delivers to it too.
+# Django's test set-up puts locmem in EMAIL_BACKEND (conftest.py puts the outbox back); the outbox
+# (operations/mail.py) delivers to locmem.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

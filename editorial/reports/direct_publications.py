@@ -13,6 +13,7 @@ import django_filters
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -23,7 +24,6 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 
 from legal_docs.importer import IMPORT_ACTION, IMPORT_LABEL
 from legal_docs.models import LegalDocument
-from operations.mail import queue_mail
 
 from ..board_file import legal_documents_site
 from ..calendar import start_of_day
@@ -181,10 +181,11 @@ def send_weekly_reports(week_text=None, today=None):
         if not recipients:
             continue
         rows = direct_publications([board], week_code(monday))
-        queue_mail(
-            recipients,
+        send_mail(
             f"[Ban biên tập] Tin, bài đăng trực tiếp {week_label(monday)}: {len(rows)}",
             _email_body(board, monday, rows),
+            None,
+            recipients,
         )
         sent += 1
     return sent
