@@ -51,6 +51,7 @@ test: $(VENV)/.installed-dev browser $(AXE)
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) var node_modules

@@ -29,13 +29,13 @@ def start_django(var_name):
 def measure(client, url, runs, after_publish=False):
     """Median and p95 ms of warm requests, and the queries of one warm request.
 
-    after_publish: each request comes right after a new content generation (operations/generation.py), as
+    after_publish: each request comes right after a new content generation (core/generation.py), as
     the first one after an editor publishes does: the layout, the site, its settings and the compiled
     listing SQL that warm requests reuse are all built again."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from operations import generation
+    from core import generation
 
     client.get(url)  # warm: templates, Django's own caches
     timings = []

@@ -41,8 +41,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 
+from core.models import SubjectArea  # noqa: E402
 from feedback.models import Question, QuestionIndexPage  # noqa: E402
-from home.models import SubjectArea  # noqa: E402
 from news.models import ArticlePage  # noqa: E402
 
 TIMEOUT = 0.25

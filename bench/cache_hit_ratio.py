@@ -29,9 +29,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
+from core.models import SubjectArea  # noqa: E402
 from feedback.inbox import receive_question  # noqa: E402
 from feedback.models import QuestionIndexPage  # noqa: E402
-from home.models import SubjectArea  # noqa: E402
 from news.models import ArticlePage, SectionPage  # noqa: E402
 
 TARGET = 95.0  # per cent

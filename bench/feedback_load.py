@@ -40,8 +40,8 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
+from core.models import SubjectArea  # noqa: E402
 from feedback.models import Question  # noqa: E402
-from home.models import SubjectArea  # noqa: E402
 
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 FORM_PATH = "/hoi-dap/gui-cau-hoi/"

@@ -30,7 +30,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from home.models import HomePage  # noqa: E402
+from core.models import HomePage  # noqa: E402
 from legal_docs.forms import DocumentSearchForm  # noqa: E402
 from legal_docs.importer import HEADER, import_documents  # noqa: E402
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage  # noqa: E402

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import views as home_views
 from documents import serving as documents_serving
-from home import views as home_views
 from operations import views as operations_views
 from search import views as search_views
 

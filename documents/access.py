@@ -12,7 +12,7 @@ file added in a draft of a live item counts only once that draft is published.
 The documents app sits below the apps whose items use files, so it imports none of them: an item counts
 when it is a live page with no view restriction on it, its ancestors or the page it is an alias of, or a
 live draft-state object (snippets), and when it does not say it is classified (`is_classified`, the
-property editorial.classification.ClassifiedContent gives its models). Objects without a draft state (lists,
+property documents.classification.ClassifiedContent gives its models). Objects without a draft state (lists,
 settings) never make a file public.
 """
 

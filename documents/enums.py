@@ -31,3 +31,12 @@ class ExtractionStatus(models.TextChoices):
     NO_TEXT = "no_text", "Không có chữ (bản quét)"
     UNSUPPORTED = "unsupported", "Không hỗ trợ trích xuất"
     FAILED = "failed", "Lỗi trích xuất"
+
+
+class Classification(models.TextChoices):
+    """Độ mật (docs/requirements.md, Classification): anything but UNCLASSIFIED is never published."""
+
+    UNCLASSIFIED = "unclassified", "Không mật"
+    CONFIDENTIAL = "confidential", "Mật"
+    SECRET = "secret", "Tối mật"
+    TOP_SECRET = "top_secret", "Tuyệt mật"

@@ -23,7 +23,7 @@ from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load as load_odf
 
-from search.text import normalize
+from core.text import normalize
 
 from .archive_limits import expansion_problem
 from .enums import DocumentFormat, ExtractionStatus

@@ -11,7 +11,7 @@ import unicodedata
 
 from wagtail.documents import get_document_model
 
-from search.text import normalize
+from core.text import normalize
 
 LABELS = ("TUYỆT MẬT", "TỐI MẬT", "MẬT")
 _BARE = {label.replace(" ", ""): label for label in LABELS}

@@ -6,7 +6,9 @@ class EditorialConfig(AppConfig):
     verbose_name = "Ban biên tập"
 
     def ready(self):
-        from . import collections, notifications, permissions, removal
+        from . import collections, forms, notifications, permissions, removal
+
+        forms.use_board_forms()
 
         notifications.connect()
         removal.connect()

@@ -31,6 +31,15 @@ class ArchivedItemQuerySet(models.QuerySet):
         return self.filter(content_type=base_content_type(obj), object_id=str(obj.pk))
 
 
+def archived_ids(model, ids):
+    """Of the pks of objects of model, those archived now, as strings (an archive record's object_id)."""
+    return set(
+        ArchivedItem.objects.active()
+        .filter(content_type=model.get_base_content_type(), object_id__in=[str(pk) for pk in ids])
+        .values_list("object_id", flat=True)
+    )
+
+
 class ArchivedItem(models.Model):
     """An item taken off the site and kept: by the removal path (`removal`), or by a "delete" of something
     that was ever submitted or live. Restoring closes the record (it is kept for the history)."""

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import (
     GroupPagePermission,
@@ -30,9 +31,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.text import normalize
 from documents.models import PublishedFile
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
-from search.text import normalize
 
 from .collections import sync_file_permissions
 from .enums import Role
@@ -254,7 +255,7 @@ def _find_section(site, path, where, problems):
 
 def _find_fields(slugs, where, problems):
     """The fields (lĩnh vực, home.SubjectArea) named by their slugs."""
-    from home.models import SubjectArea
+    from core.models import SubjectArea
 
     found = {area.slug: area for area in SubjectArea.objects.filter(slug__in=[str(slug) for slug in slugs])}
     for slug in slugs:
@@ -296,7 +297,8 @@ class _Writer:
                     section_groups[section.pk] = self.section_group(section)
                 wanted.add(section_groups[section.pk])
             self.assign(member, entry)
-            self.answer_fields(member, entry)
+            for apply in hooks.get_hooks("apply_board_file_entry"):  # e.g. feedback/board_file.py
+                self.outcome.changes += apply(member, entry)
             self.set_groups(user, wanted)
         self.deactivate(board, kept)
         self.workflow(board)
@@ -431,22 +433,6 @@ class _Writer:
                 member=member, section_id=section_id, approves=wanted[section_id]
             )
             self.outcome.changes.append(f"{member.user}: phụ trách chuyên mục #{section_id}")
-
-    def answer_fields(self, member, entry):
-        """The fields whose questions the member answers (feedback.FieldResponsibility), exactly as the file
-        lists them; a member without a 'fields' key keeps what was set in the admin."""
-        from feedback.models import FieldResponsibility
-
-        if entry.fields is None:
-            return
-        wanted = {area.pk: area for area in entry.fields}
-        have = {row.field_id: row for row in FieldResponsibility.objects.filter(member=member)}
-        for field_id in have.keys() - wanted.keys():
-            have[field_id].delete()
-            self.outcome.changes.append(f"{member.user}: thôi trả lời hỏi đáp lĩnh vực #{field_id}")
-        for field_id in wanted.keys() - have.keys():
-            FieldResponsibility.objects.create(member=member, field=wanted[field_id])
-            self.outcome.changes.append(f"{member.user}: trả lời hỏi đáp lĩnh vực {wanted[field_id]}")
 
     def set_groups(self, user, wanted):
         mine = set(user.groups.filter(pk__in=self.board_groups()))

@@ -11,12 +11,3 @@ class Role(models.TextChoices):
     SECRETARY = "secretary", "Thư ký"
     ADMIN = "admin", "Quản trị"
     CONTRIBUTOR = "contributor", "Cộng tác viên"
-
-
-class Classification(models.TextChoices):
-    """Độ mật (docs/requirements.md, Classification): anything but UNCLASSIFIED is never published."""
-
-    UNCLASSIFIED = "unclassified", "Không mật"
-    CONFIDENTIAL = "confidential", "Mật"
-    SECRET = "secret", "Tối mật"
-    TOP_SECRET = "top_secret", "Tuyệt mật"

@@ -1,9 +1,12 @@
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
+from wagtail.models import Page
 
-from .classification import refuse_classified_submission
+from documents.classification import ClassifiedContent, refuse_classified_submission
+
 from .four_eyes import COMMENT_REQUIRED
 from .permissions import DIRECT_PUBLICATION_REFUSED, may_publish_directly
 
@@ -49,3 +52,11 @@ class RejectionForm(TaskStateCommentForm):
         widget=forms.Textarea({"rows": 3}),
         error_messages={"required": COMMENT_REQUIRED},
     )
+
+
+def use_board_forms():
+    """Every classified model (documents/classification.py) is edited through the board's forms: its
+    base_form_class is set here, from the layer above the content apps, so that they import nothing of it."""
+    for model in apps.get_models():
+        if issubclass(model, ClassifiedContent):
+            model.base_form_class = ClassifiedPageForm if issubclass(model, Page) else ClassifiedModelForm

@@ -7,7 +7,7 @@ Everything here reads a step's task state and the item; editorial.models.BoardTa
 
 from wagtail.models import Revision, TaskState
 
-from .classification import REFUSED, attached_document_ids, stamp_refusals
+from documents.classification import REFUSED, attached_document_ids, stamp_refusals
 
 WROTE = "Bạn là người viết «{item}», nên không duyệt hay trả lại bước «{step}» của nó (nguyên tắc bốn mắt)."
 SUBMITTED = (

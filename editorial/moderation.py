@@ -1,5 +1,5 @@
 """The board's steps in the admin, on every route (docs/requirements.md, Moderation and four eyes): the
-workflow action URLs and the editor's workflow button refuse in words (home.refusals) what BoardTask refuses,
+workflow action URLs and the editor's workflow button refuse in words (core.refusals) what BoardTask refuses,
 the editor tells a refused approver why and the author why their item came back, and the dashboard lists the
 items sent back with their reasons.
 
@@ -20,7 +20,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowMixin, WorkflowState
 
-from home.refusals import refused
+from core.refusals import refused
 
 from .four_eyes import COMMENT_REQUIRED, NOT_AT_STEP, classification_refusal
 from .models import BoardTask, last_rejection

@@ -27,7 +27,7 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Page, TaskState, WorkflowState
 from wagtail.signals import workflow_cancelled, workflow_rejected
 
-from home.refusals import refused
+from core.refusals import refused
 
 from .archive import archive
 from .deletion import board_of, moderated_models

@@ -29,7 +29,7 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
-from home.refusals import refused
+from core.refusals import refused
 
 from .archive import (
     ARCHIVE_ACTION,

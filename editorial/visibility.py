@@ -17,7 +17,7 @@ workflow and workflow-task reports, site history, aging and locked pages. What i
   everything under the highest page they may explore (for a writer of two sections, the whole site);
 - bulk-action confirmations name only the pages the user may see (editorial/templates/wagtailadmin/pages/
   bulk_actions/list_items_with_no_access.html);
-- snippet choosers (legal documents) offer drafts only to whoever may edit that model (`visible_snippets`),
+- snippet choosers (legal documents) offer drafts only to whoever may edit that model (core/choosers.py),
   and a snippet URL naming another's draft answers 403 without its title;
 - images and documents live in each site's collection (editorial.collections): a direct admin URL naming a
   file of another site's library, or asking to delete a file an item uses, answers 403 with the reason.
@@ -32,7 +32,8 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page
 from wagtail.permissions import page_permission_policy, policy_registry
 
-from home.refusals import refused
+from core.choosers import visible_snippets
+from core.refusals import refused
 
 from .collections import OTHER_LIBRARY, delete_refusal
 
@@ -82,32 +83,6 @@ def visible_pages(user, pages):
 def chooser_pages(pages, request):
     """The construct_page_chooser_queryset hook (browsing and searching the page chooser)."""
     return visible_pages(request.user, pages)
-
-
-def visible_snippets(user, objects):
-    """Draft-state snippets (legal documents): drafts only for whoever may edit or publish that model;
-    everyone else chooses among the live ones, as published (a live snippet's row holds its published
-    version)."""
-    model = objects.model
-    if user.is_superuser or not issubclass(model, DraftStateMixin):
-        return objects
-    if policy_registry.get_by_type(model).user_has_any_permission(user, ["change", "publish"]):
-        return objects
-    return objects.filter(live=True)
-
-
-class VisibleSnippetChoices:
-    """For a snippet chooser's choose and results views (put first): the list holds only visible snippets."""
-
-    def get_object_list(self):
-        return visible_snippets(self.request.user, super().get_object_list())
-
-
-class VisibleSnippetsChosen:
-    """For a snippet chooser's chosen-multiple view (put first): others' drafts are left out."""
-
-    def get_objects(self, pks):
-        return visible_snippets(self.request.user, super().get_objects(pks))
 
 
 class OwnPagesSummaryItem(PagesSummaryItem):

@@ -6,8 +6,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from home.refusals import refuse_with_403
+from core.refusals import refuse_with_403
 
+from .archive import archived_ids
 from .board_file import BOARD_FILE_ACTION
 from .deadlines import OverduePanel, late_items
 from .delegation import (
@@ -135,6 +136,10 @@ for _order, _report in enumerate(REPORTS, start=700):
 
 
 # Removal of outdated content (editorial.removal) -------------------------------------------------------
+# What an import must not publish back (legal_docs/importer.py asks through this hook).
+hooks.register("archived_object_ids", archived_ids)
+
+
 @hooks.register("register_log_actions")
 def register_removal_log_action(actions):
     actions.register_action(REMOVAL_PROPOSED)(RemovalProposedFormatter)

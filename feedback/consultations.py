@@ -11,8 +11,8 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from home.forms import FilterForm, ListedModelChoiceField, PlainSelect
-from home.models import SubjectArea
+from core.forms import FilterForm, ListedModelChoiceField, PlainSelect
+from core.models import SubjectArea
 
 from .attachments import ACCEPTED, check_attachment
 from .enums import ConsultationStatus

@@ -17,8 +17,8 @@ from django.utils.html import linebreaks
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 
-from home.models import PortalSettings
-from search.text import fold
+from core.models import PortalSettings
+from core.text import fold
 
 from .enums import OPEN_QUESTION_STATUSES, QuestionEventKind, QuestionStatus
 from .models import AnsweredQuestionPage, Question, QuestionEvent

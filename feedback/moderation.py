@@ -27,10 +27,10 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.refusals import refused
 from editorial.enums import Role
 from editorial.models import BoardMember
 from editorial.reports.access import BoardReportMixin
-from home.refusals import refused
 
 from .attachments import download
 from .enums import CommentStatus

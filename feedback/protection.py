@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from operations import client_address
+from core import client_address
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +84,7 @@ class GuardedForm(forms.Form):
 
 
 def client_ip(request):
-    """The visitor's address, as the login lockout sees it (operations/client_address.py)."""
+    """The visitor's address, as the login lockout sees it (core/client_address.py)."""
     return client_address.client_ip(request)
 
 

@@ -37,9 +37,9 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin
 
+from core.models import SubjectArea
+from core.refusals import refuse_with_403
 from editorial.models import BoardMember
-from home.models import SubjectArea
-from home.refusals import refuse_with_403
 
 from . import inbox
 from .attachments import download

@@ -7,10 +7,10 @@ board published, and the lookup shows the status only to whoever gives both the 
 from django import forms
 from django.template.response import TemplateResponse
 
-from home.forms import FilterForm, ListedModelChoiceField
-from home.models import SubjectArea
-from home.pagination import paginate_without_count, query_prefix
-from search.views import MAX_QUERY_LENGTH, folded_query
+from core.forms import FilterForm, ListedModelChoiceField
+from core.models import SubjectArea
+from core.pagination import paginate_without_count, query_prefix
+from core.text import MAX_QUERY_LENGTH, folded_query
 
 from .attachments import ACCEPTED, check_attachment
 from .enums import QuestionStatus

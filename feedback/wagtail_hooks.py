@@ -8,6 +8,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from editorial.reports.access import ReportMenuItem
 
+from .board_file import answer_fields
 from .models import ConsultationComment, FieldResponsibility
 from .moderation import (
     LOGGED,
@@ -24,6 +25,7 @@ from .rating_report import RatingReportView
 # First: Wagtail makes a default policy for a model as soon as anything asks for one.
 register_permission_policy(ConsultationComment, comment_policy)
 register_snippet(CommentViewSet)
+hooks.register("apply_board_file_entry", answer_fields)  # editorial/board_file.py
 hooks.register("register_bulk_action", ApproveCommentsBulkAction)
 hooks.register("register_bulk_action", RejectCommentsBulkAction)
 hooks.register("register_page_listing_more_buttons", consultation_comments_button)

@@ -6,4 +6,4 @@ class LegalDocsConfig(AppConfig):
     verbose_name = "Văn bản quy phạm pháp luật và chỉ đạo điều hành"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signal_handlers  # noqa: F401  (its @receiver handlers connect on import)

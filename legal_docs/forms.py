@@ -1,7 +1,7 @@
 from django import forms
 
-from home.forms import ListedModelChoiceField, PlainSelect
-from home.models import SubjectArea
+from core.forms import ListedModelChoiceField, PlainSelect
+from core.models import SubjectArea
 
 from .enums import ValidityStatus
 from .models import DocumentType, Issuer

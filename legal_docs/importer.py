@@ -35,13 +35,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from tqdm import tqdm
+from wagtail import hooks
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Collection, ReferenceIndex
 
+from core.models import SubjectArea
+from core.text import fold, normalize
 from documents.models import PortalDocument
 from documents.stamps import stamped_documents
-from home.models import SubjectArea
-from search.text import fold, normalize
 
 from .enums import RelationKind, ValidityStatus
 from .models import DocumentFile, DocumentRelation, DocumentType, Issuer, LegalDocument
@@ -346,15 +347,13 @@ class Importer:
 
     def refuse_archived(self):
         """An archived document is restored as a draft by the head and goes through the board again
-        (docs/requirements.md, Removal and archiving); an import would publish it straight back."""
-        from editorial.archive import ArchivedItem  # editorial imports legal_docs
-
-        ids = {str(row.existing_id) for row in self.rows if row.existing_id}
-        archived = set(
-            ArchivedItem.objects.active()
-            .filter(content_type=LegalDocument.get_base_content_type(), object_id__in=ids)
-            .values_list("object_id", flat=True)
-        )
+        (docs/requirements.md, Removal and archiving); an import would publish it straight back. The archive
+        is the board's (editorial/archive.py, a layer above): it answers through the archived_object_ids
+        hook."""
+        ids = [row.existing_id for row in self.rows if row.existing_id]
+        archived = set()
+        for archived_object_ids in hooks.get_hooks("archived_object_ids"):
+            archived |= archived_object_ids(LegalDocument, ids)
         for row in self.rows:
             if str(row.existing_id) in archived:
                 row.errors.append(

@@ -16,12 +16,11 @@ from wagtail.models import (
     WorkflowMixin,
 )
 
+from core import chrome
+from core.models import BasePortalPage
+from core.text import fold, normalize
+from documents.classification import ClassifiedContent
 from documents.enums import ExtractionStatus
-from editorial.classification import ClassifiedContent
-from editorial.forms import ClassifiedModelForm
-from home import chrome
-from home.models import BasePortalPage
-from search.text import fold, normalize
 
 from .enums import ENDING_KINDS, INVERSE_LABELS, RelationKind, ValidityStatus
 from .numbers import normalized_number, number_key
@@ -135,7 +134,6 @@ class LegalDocument(
         FieldPanel("summary"),
         FieldPanel("classification"),
     ]
-    base_form_class = ClassifiedModelForm
     edit_handler = TabbedInterface(
         [
             ObjectList(metadata_panels, heading="Thông tin văn bản"),

@@ -2,7 +2,7 @@
 
 import re
 
-from search.text import fold, normalize
+from core.text import fold, normalize
 
 _SPACES = re.compile(r"\s+")
 _SEPARATORS = re.compile(r"[^0-9a-z]+")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from search.text import fold, words
+from core.text import fold, words
 
 from . import fulltext
 from .models import LegalDocument

@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from home.pagination import query_prefix
+from core.pagination import query_prefix
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm

@@ -12,7 +12,7 @@ from wagtail.snippets.views.chooser import (
 )
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
-from editorial.visibility import VisibleSnippetChoices, VisibleSnippetsChosen
+from core.choosers import VisibleSnippetChoices, VisibleSnippetsChosen
 
 from .enums import ValidityStatus
 from .forms import FIRST_YEAR, LAST_YEAR

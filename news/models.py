@@ -14,13 +14,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.images import get_image_model
 from wagtail.search import index
 
-from editorial.classification import ClassifiedContent
-from editorial.forms import ClassifiedPageForm
-from home.fragments import fragment
-from home.models import BasePortalPage
-from home.pagination import page_number, paginate_without_count
-from home.tree import children_q, descendants_q
-from search.text import fold
+from core.fragments import fragment
+from core.models import BasePortalPage
+from core.pagination import page_number, paginate_without_count
+from core.text import fold
+from core.tree import children_q, descendants_q
+from documents.classification import ClassifiedContent
 
 from .feeds import SectionFeed
 
@@ -69,7 +68,7 @@ class SectionPage(RoutablePageMixin, BasePortalPage):
 
     def _listing(self, request, articles, tag=None):
         """The section's page with one page of its cards, rendered once per content generation
-        (home/fragments.py)."""
+        (core/fragments.py)."""
         number = page_number(request.GET.get("page"))
 
         def cards():
@@ -174,7 +173,6 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
             heading="Tác giả, nguồn tin, độ mật",
         ),
     ]
-    base_form_class = ClassifiedPageForm
     search_fields = BasePortalPage.search_fields + [
         index.SearchField("author_name"),
         index.FilterField("subject_area"),

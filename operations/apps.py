@@ -8,9 +8,9 @@ class OperationsConfig(AppConfig):
     verbose_name = "Vận hành"
 
     def ready(self):
-        from . import audit, cache, generation, notices
+        from . import audit, cache, invalidation, notices
 
         audit.connect()
-        generation.connect()
+        invalidation.connect()  # what starts a new content generation (core/generation.py)
         notices.connect()
         cache.warn_without_eviction()

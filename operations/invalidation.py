@@ -1,4 +1,4 @@
-"""Which changes start a new content generation (operations/generation.py), and for which sites.
+"""Which changes start a new content generation (core/generation.py), and for which sites.
 
 An allow-list: only what the public can see. A publish, unpublish, move or delete of a page renews the
 sites whose tree holds it; of a moderated snippet (legal documents, published files, maintenance notices),
@@ -28,7 +28,7 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
-from operations import generation
+from core import generation
 
 EVERY_SITE = None  # generation.renew(None): the shared generation
 

@@ -9,7 +9,7 @@ Django's per-site cache middleware in spirit, with the rules a portal with edito
   the CSRF cookie, so it is never handed to another visitor. Other cookies the visitor sends are left out
   of the key (they change nothing on a page that passes these rules), so all visitors share one copy; a
   page that varies on anything else (a header) is not stored.
-- The key holds the content generation (operations/generation.py): a publish, unpublish, move or delete
+- The key holds the content generation (core/generation.py): a publish, unpublish, move or delete
   shows on the next request. The generation is read once per request, so a page rendered from rows that
   changed meanwhile is stored under the old generation, where nobody reads it.
 - An entry lives at most PAGE_CACHE_SECONDS, and never past midnight (pages show "today") nor past the
@@ -41,7 +41,8 @@ from django.http import QueryDict
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from operations import generation, notices
+from core import generation
+from operations import notices
 
 MAX_QUERY_LENGTH = 200
 MAX_HOSTS = 100  # hosts this process remembers the generation of

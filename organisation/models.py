@@ -8,9 +8,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 
-from home.models import BasePortalPage, PortalSettings
-from home.pagination import query_prefix
-from search.text import fold, normalize, words
+from core.models import BasePortalPage, PortalSettings
+from core.pagination import query_prefix
+from core.text import fold, normalize, words
 
 from .enums import UnitKind
 from .forms import ContactDetailsForm

@@ -1,8 +1,8 @@
 from django import forms
 
-from home.models import SubjectArea
-from home.pagination import query_prefix
-from search.text import fold
+from core.models import SubjectArea
+from core.pagination import query_prefix
+from core.text import fold
 
 from .enums import ImplementationLevel
 

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home.models import BasePortalPage
-from search.text import fold
+from core.models import BasePortalPage
+from core.text import fold
 
 from .enums import ImplementationLevel, OnlineServiceLevel
 from .forms import ProcedureFilterForm

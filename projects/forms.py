@@ -1,7 +1,7 @@
 from django import forms
 
-from home.forms import FilterForm
-from home.models import SubjectArea
+from core.forms import FilterForm
+from core.models import SubjectArea
 
 from .enums import ProjectSort, ProjectStatus, ProjectType
 

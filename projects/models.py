@@ -10,8 +10,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePortalPage
-from home.pagination import query_prefix
+from core.models import BasePortalPage
+from core.pagination import query_prefix
 
 from .enums import FundingSource, ProjectSort, ProjectStatus, ProjectType, SelectionMethod
 from .forms import ProjectFilterForm

@@ -21,9 +21,9 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.refusals import refuse_with_403
+from core.tree import descendants_q
 from editorial.models import EditorialBoard
-from home.refusals import refuse_with_403
-from home.tree import descendants_q
 from news.models import ArticlePage
 
 from .enums import Status

@@ -4,7 +4,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from home.refusals import refuse_with_403
+from core.refusals import refuse_with_403
 
 from .models import APPROVE_ACTION, REJECT_ACTION, RoyaltyProposal, vnd
 from .permissions import ProposalPermissionPolicy

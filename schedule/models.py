@@ -3,7 +3,7 @@ from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from home.models import BasePortalPage
+from core.models import BasePortalPage
 
 
 class ScheduleEntry(models.Model):

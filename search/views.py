@@ -2,17 +2,10 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
-from home.pagination import query_prefix
-
-from .text import words
+from core.pagination import query_prefix
+from core.text import MAX_QUERY_LENGTH, folded_query
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
-
-
-def folded_query(raw):
-    """What the index can match: the query's folded words."""
-    return " ".join(words(raw[:MAX_QUERY_LENGTH]))
 
 
 def _specific_in_order(pages):

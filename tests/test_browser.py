@@ -4,9 +4,9 @@ import pytest
 from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
+from core.tests.factories import PortalSettingsFactory, StandardPageFactory, SubjectAreaFactory
 from feedback.models import Question
 from feedback.tests.factories import QuestionIndexPageFactory
-from home.tests.factories import PortalSettingsFactory, StandardPageFactory, SubjectAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -7,10 +7,10 @@ import pytest
 from captcha.models import CaptchaStore
 from playwright.sync_api import expect
 
+from core.tests.factories import SubjectAreaFactory
 from feedback.enums import QuestionStatus
 from feedback.models import Question
 from feedback.tests.factories import QuestionIndexPageFactory
-from home.tests.factories import SubjectAreaFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 TITLE = "Hồ sơ đăng ký thành lập hợp tác xã nông nghiệp"

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from home.tests.factories import PortalSettingsFactory, SubjectAreaFactory
+from core.tests.factories import PortalSettingsFactory, SubjectAreaFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from projects.enums import ProjectStatus, ProjectType
 from projects.tests.factories import ProjectIndexPageFactory, ProjectPageFactory

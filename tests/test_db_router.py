@@ -11,7 +11,7 @@ import pytest
 from django.db import transaction
 
 from config.db_router import PrimaryReplicaRouter
-from home.models import SubjectArea
+from core.models import SubjectArea
 from tests.test_settings import CLEAN, REPO
 
 REPLICAS = ["replica1", "replica2"]

@@ -4,8 +4,8 @@ import pytest
 from django.template.loader import get_template
 from wagtail.models import Page, get_page_models
 
-from home.models import BasePortalPage, HomePage
-from search.indexing import FOLDED_FIELD
+from core.indexing import FOLDED_FIELD
+from core.models import BasePortalPage, HomePage
 
 PORTAL_PAGE_TYPES = [model for model in get_page_models() if model is not Page]
 

@@ -25,7 +25,7 @@ def env_bool(name, default=False):
 INSTALLED_APPS = [
     "users.apps.UsersConfig",
     "users.apps.PortalUsersAdminConfig",
-    "home",
+    "core",
     "news",
     "organisation",
     "schedule",
@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "royalties",
     "operations",
     "search",
+    "portal",
     "wagtail.locales",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.forms",
@@ -81,8 +82,8 @@ MIDDLEWARE = [
     "feedback.body_limit.PublicBodyLimitMiddleware",
     # A query value too long for any page, or one Django's and Wagtail's filters choke on: 400, not 500.
     "operations.bad_input.BadInputMiddleware",
-    # One content generation per request (operations/generation.py), read with the cached page or once.
-    "operations.generation.GenerationMiddleware",
+    # One content generation per request (core/generation.py), read with the cached page or once.
+    "core.generation.GenerationMiddleware",
     # Above the page cache: a fresh single-use token in each served copy of a cached page (feedback/).
     "feedback.single_use.SingleUseTokenMiddleware",
     # Whole pages for anonymous visitors, with the headers the middleware below gave them when they were
@@ -213,6 +214,8 @@ STORAGES = {
 SERVE_MEDIA = False
 
 # Wagtail
+# Who may do what on a page: Wagtail's tester narrowed by the board's rules (docs/architecture.md, Layers).
+PAGE_PERMISSION_TESTER = "editorial.permissions.BoardPagePermissionTester"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"
@@ -323,13 +326,13 @@ LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("LOGIN_ADDRESS_FAILURE_LIMIT", 
 AXES_FAILURE_LIMIT = "users.lockout.failure_limit"
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
-# Reverse proxies in front of the app that append to X-Forwarded-For (operations/client_address.py): 0
+# Reverse proxies in front of the app that append to X-Forwarded-For (core/client_address.py): 0
 # reads the connection's address; never the header's first, client-written hop.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "users.lockout.lockout_response"
 AXES_COOLOFF_MESSAGE = "Đăng nhập sai quá nhiều lần: tài khoản tạm bị khóa, vui lòng thử lại sau."
-AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_ip"  # the address the citizens' forms count
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"  # the address the citizens' forms count
 # TOTP second factor: required for the board's head, deputies, secretaries and admins (and superusers)
 # when on; anyone may turn it on for their own account. Off only in dev and tests (their settings say so).
 PORTAL_REQUIRE_2FA = env_bool("PORTAL_REQUIRE_2FA", True)

@@ -18,8 +18,8 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.tests.factories import StandardPageFactory, body_of
 from documents.access import is_public
-from home.tests.factories import StandardPageFactory, body_of
 from legal_docs.models import DocumentFile
 from legal_docs.tests.factories import (
     LegalDocumentFactory,

@@ -11,8 +11,8 @@ import wagtail_factories
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from core.tests.factories import body_of
 from documents.models import PortalDocument
-from home.tests.factories import body_of
 from legal_docs.importer import HEADER
 from legal_docs.models import LegalDocument
 from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish

@@ -16,7 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from home.refusals import refused
+from core.refusals import refused
 
 from ..enums import Role
 from ..models import BoardMember, EditorialBoard

@@ -14,7 +14,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from home.refusals import refused
+from core.refusals import refused
 
 from ..archive import ArchivedItem, restore
 from ..deletion import board_of, is_head

@@ -11,8 +11,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import TaskState
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
-from home.tests.factories import StandardPageFactory
 
 
 def load_board(text, tmp_path, name="board.yaml"):

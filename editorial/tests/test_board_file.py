@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 from wagtail.models import GroupPagePermission, ModelLogEntry
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import BoardFileError, load_board_file
 from editorial.models import BoardMember, EditorialBoard, SectionAssignment
-from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 LUC_NAM = Path(__file__).resolve().parents[1] / "boards" / "luc-nam.yaml"

@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from editorial.classification import ClassifiedPublicationError
-from editorial.enums import Classification
+from documents.classification import ClassifiedPublicationError
+from documents.enums import Classification
 from legal_docs.tests.factories import LegalDocumentFactory
 from news.models import SectionPage
 from news.tests.factories import ArticlePageFactory

@@ -8,9 +8,9 @@ import wagtail_factories
 from django.core.exceptions import PermissionDenied
 from wagtail.models import Page, TaskState, WorkflowState
 
+from core.tests.factories import body_of
+from documents.enums import Classification
 from documents.tests.stamped import vietnamese_pdf
-from editorial.enums import Classification
-from home.tests.factories import body_of
 from legal_docs.tests.factories import LegalDocumentFactory
 
 from .board_helpers import (

@@ -13,11 +13,11 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection, GroupCollectionPermission, Page, Site
 
+from core.tests.factories import HomePageFactory
 from documents.models import PortalDocument
 from documents.tests import files
 from editorial.collections import FILE_IN_USE, OTHER_LIBRARY
 from editorial.tests.report_helpers import load_board
-from home.tests.factories import HomePageFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
 
 pytestmark = pytest.mark.django_db

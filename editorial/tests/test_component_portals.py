@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
+from core.tests.factories import HomePageFactory, StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.models import EditorialBoard
-from home.tests.factories import HomePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 PROVINCE = """

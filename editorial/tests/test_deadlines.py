@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import TaskState
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.calendar import add_working_days
 from editorial.models import Holiday
-from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

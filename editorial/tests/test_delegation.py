@@ -11,9 +11,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from wagtail.models import Page, Site
 
+from core.tests.factories import HomePageFactory, StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.models import EditorialBoard, HeadDelegation, HeadTask
-from home.tests.factories import HomePageFactory, StandardPageFactory
 from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, Page, Site, TaskState, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from core.tests.factories import HomePageFactory
 from editorial.board_file import load_board_file
 from editorial.notifications import OFFICIAL_SOURCE_PUBLICATION
-from home.tests.factories import HomePageFactory
 from legal_docs.models import LegalDocument
 from legal_docs.tests.factories import (
     LegalDocumentFactory,

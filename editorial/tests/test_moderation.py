@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, TaskState, WorkflowState
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
-from home.tests.factories import StandardPageFactory
 from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.reports.posting import period_bounds, posting_rows
-from home.tests.factories import StandardPageFactory
 from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,10 +5,10 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Page, Site
 
+from core.tests.factories import HomePageFactory, StandardPageFactory
 from editorial.reports import REPORTS
 from editorial.reports.access import ReportMenuItem
 from editorial.reports.posting import posting_rows
-from home.tests.factories import HomePageFactory, StandardPageFactory
 from users.tests.factories import SuperuserFactory
 
 from .report_helpers import load_board

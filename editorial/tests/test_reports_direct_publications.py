@@ -12,11 +12,11 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from core.tests.factories import HomePageFactory
 from editorial.models import BoardMember, OfficialSource
 from editorial.notifications import OFFICIAL_SOURCE_PUBLICATION
 from editorial.reports.access import report_boards
 from editorial.reports.direct_publications import direct_publications, validate_week, week_bounds, week_code
-from home.tests.factories import HomePageFactory
 from legal_docs.importer import HEADER, import_documents
 from legal_docs.models import LegalDocument
 from legal_docs.tests.factories import (

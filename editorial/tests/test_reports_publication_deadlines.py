@@ -7,10 +7,10 @@ import datetime
 import pytest
 from wagtail.models import ModelLogEntry, Page, Site
 
+from core.tests.factories import HomePageFactory
 from editorial.models import Holiday
 from editorial.reports.access import report_boards
 from editorial.reports.publication_deadlines import DOCUMENT, EVENT, deadline_rows
-from home.tests.factories import HomePageFactory
 from legal_docs.models import LegalDocument
 from legal_docs.tests.factories import LegalDocumentFactory
 from news.models import SectionPage

@@ -3,9 +3,9 @@ head, with a bar per section in the HTML view and the numbers in the exports."""
 
 import pytest
 
+from core.tests.factories import StandardPageFactory
 from editorial.reports.posting import PERIOD_INVALID, period_label
 from editorial.reports.sections import TOTAL, section_rows
-from home.tests.factories import StandardPageFactory
 
 from .report_helpers import csv_rows, load_board, local
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from wagtail.models import TaskState
 
+from core.tests.factories import StandardPageFactory
 from editorial.models import Holiday
 from editorial.reports.timeliness import WAITING, moderation_steps, timeliness_rows
-from home.tests.factories import StandardPageFactory
 
 from .report_helpers import csv_rows, load_board, local, moderate
 

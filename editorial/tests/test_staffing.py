@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.models import EditorialBoard
-from editorial.staffing import staffing_warnings
-from home.tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 STAFFED = """
@@ -75,10 +74,3 @@ def test_the_command_prints_the_warnings_and_loads_the_file(sections, tmp_path):
     call_command("setup_editorial_board", str(board_file(tmp_path, SHORT_HANDED)), stdout=out)
     assert "chuyên mục «tin-tuc» cần ba người khác nhau" in out.getvalue()
     assert EditorialBoard.objects.get().members.count() == 3
-
-
-def test_the_demo_boards_need_no_warning(site):
-    call_command("load_demo_portal", stdout=StringIO())
-    assert EditorialBoard.objects.count() == 2
-    for board in EditorialBoard.objects.all():
-        assert staffing_warnings(board) == [], board

@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry, Site, WorkflowState
 
+from core.tests.factories import HomePageFactory, StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.models import REASON_REQUIRED, EditorialBoard, RemovalProposal
 from editorial.removal import propose_removal, removal_refused, removals_awaiting
 from editorial.reports.stale import months_before, stale_pages
-from home.tests.factories import HomePageFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 BOARD = """

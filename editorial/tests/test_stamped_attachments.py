@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.tests.factories import body_of
+from documents.classification import ClassifiedPublicationError
 from documents.models import PortalDocument
 from documents.tests.stamped import odt_paragraphs, vietnamese_pdf
 from editorial.board_file import load_board_file
-from editorial.classification import ClassifiedPublicationError
-from home.tests.factories import body_of
 from legal_docs.importer import HEADER, ImportFailed, import_documents
 from legal_docs.models import DocumentFile, LegalDocument
 from legal_docs.tests.factories import (

@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import feedback.attachments
 import modelcluster.fields
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chuyên mục góp ý dự thảo',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ConsultationPage',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'dự thảo lấy ý kiến',
                 'verbose_name_plural': 'dự thảo lấy ý kiến',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ConsultationLegalDocument',

@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import feedback.attachments
-import search.indexing
+import core.indexing
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chuyên mục hỏi đáp',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='AnsweredQuestionPage',
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'câu hỏi đã trả lời',
                 'verbose_name_plural': 'câu hỏi đã trả lời',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='Question',

@@ -16,8 +16,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePortalPage
-from home.pagination import paginate_without_count, query_prefix
+from core.models import BasePortalPage
+from core.pagination import paginate_without_count, query_prefix
 
 from ..attachments import attachment_path, private_storage
 from ..enums import CommentStatus, ConsultationStatus

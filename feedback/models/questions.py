@@ -18,10 +18,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtail.signals import page_published
 
+from core.models import BasePortalPage
 from editorial.calendar import add_working_days
-from home.models import BasePortalPage
 
 from ..attachments import attachment_path, private_storage
 from ..enums import OPEN_QUESTION_STATUSES, QuestionEventKind, QuestionStatus
@@ -317,14 +316,3 @@ class AnsweredQuestionPage(BasePortalPage):
     def save(self, *args, **kwargs):
         self.question = nfc(self.question)
         super().save(*args, **kwargs)
-
-
-def _answer_published(sender, instance, **kwargs):
-    from ..inbox import mark_published
-
-    mark_published(instance)
-
-
-page_published.connect(
-    _answer_published, sender=AnsweredQuestionPage, dispatch_uid="feedback-answer-published"
-)

@@ -9,6 +9,7 @@ from captcha.models import CaptchaStore
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from core.tests.factories import SubjectAreaFactory
 from feedback.models import (
     AnsweredQuestionPage,
     ConsultationComment,
@@ -20,7 +21,6 @@ from feedback.models import (
 )
 from feedback.models.questions import new_code
 from feedback.protection import start_token
-from home.tests.factories import SubjectAreaFactory
 
 # A site board with one secretary (moderates citizens' input) and a contributor (may not).
 BOARD = """

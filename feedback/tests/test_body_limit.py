@@ -6,10 +6,10 @@ import pytest
 from django.http import HttpResponse
 from django.test import RequestFactory
 
+from core.tests.factories import SubjectAreaFactory
 from feedback.body_limit import PublicBodyLimitMiddleware, public_body_limit
 from feedback.models import Question
 from feedback.tests.factories import QuestionIndexPageFactory, guard_fields
-from home.tests.factories import SubjectAreaFactory
 
 ASK = "/hoi-dap/gui-cau-hoi/"
 HUGE = 200 * 1024 * 1024

@@ -12,9 +12,9 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.tests.factories import SubjectAreaFactory
 from documents.tests import files
 from editorial.tests.report_helpers import load_board, local, xlsx_rows
-from feedback.demo_consultations import load_demo
 from feedback.enums import CommentStatus, ConsultationStatus
 from feedback.models import ConsultationComment, ConsultationPage
 from feedback.tests.factories import (
@@ -24,8 +24,8 @@ from feedback.tests.factories import (
     ConsultationPageFactory,
     guard_fields,
 )
-from home.tests.factories import SubjectAreaFactory
 from operations.models import OutgoingMail
+from portal.demo.consultations import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -339,7 +339,7 @@ def test_the_edit_view_is_the_moderation_view(client, consultation, users):
 def test_a_secretary_moderates_only_the_comments_of_their_own_site(client, consultation, users, tmp_path):
     from wagtail.models import Page, Site
 
-    from home.tests.factories import HomePageFactory
+    from core.tests.factories import HomePageFactory
 
     commune_home = HomePageFactory(parent=Page.get_first_root_node(), slug="xa-tan-lap")
     Site.objects.create(hostname="xa-tan-lap.localhost", root_page=commune_home, site_name="UBND xã Tân Lập")

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import Page, Site, WorkflowState
 
+from core.tests.factories import HomePageFactory, SubjectAreaFactory
 from editorial.models import BoardMember, Holiday
 from feedback.enums import QuestionEventKind, QuestionStatus
 from feedback.models import AnsweredQuestionPage, FieldResponsibility, Question, QuestionEvent
@@ -20,7 +21,6 @@ from feedback.tests.factories import (
     guard_fields,
     load_question_board,
 )
-from home.tests.factories import HomePageFactory, SubjectAreaFactory
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/hoi-dap/"

@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
+from core.tests.factories import SubjectAreaFactory
 from editorial.calendar import add_working_days
 from feedback.enums import QuestionEventKind, QuestionStatus
 from feedback.inbox import mark_out_of_scope
@@ -23,7 +24,6 @@ from feedback.tests.factories import (
     QuestionIndexPageFactory,
     guard_fields,
 )
-from home.tests.factories import SubjectAreaFactory
 from operations.models import OutgoingMail
 from operations.tests.mail_backends import REFUSING_BACKEND
 

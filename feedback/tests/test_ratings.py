@@ -6,6 +6,7 @@ import unicodedata
 import pytest
 from wagtail.models import Page, Site
 
+from core.tests.factories import HomePageFactory
 from editorial.tests.report_helpers import csv_rows, load_board, xlsx_rows
 from feedback.consultations import CommentForm
 from feedback.models import PageRating
@@ -13,7 +14,6 @@ from feedback.rating_report import rating_rows
 from feedback.ratings import RatingForm
 from feedback.single_use import PLACEHOLDER, fresh_token
 from feedback.tests.factories import BOARD, PageRatingFactory, guard_fields
-from home.tests.factories import HomePageFactory
 from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
 from users.tests.factories import SuperuserFactory

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import search.indexing
+import core.indexing
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 import wagtail.models.preview
@@ -64,7 +64,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'cơ sở dữ liệu văn bản',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LegalDocument',

@@ -183,7 +183,7 @@ def test_rss_lists_the_newest_documents(client, index_page):
 
 
 def test_the_index_page_lives_only_under_home(home_page, index_page):
-    from home.tests.factories import StandardPageFactory
+    from core.tests.factories import StandardPageFactory
     from legal_docs.models import LegalDocumentIndexPage
 
     assert not LegalDocumentIndexPage.can_create_at(StandardPageFactory(parent=home_page))

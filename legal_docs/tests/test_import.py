@@ -8,8 +8,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry, Revision
 
+from core.models import SubjectArea
 from documents.models import PortalDocument
-from home.models import SubjectArea
 from legal_docs.enums import RelationKind, ValidityStatus
 from legal_docs.importer import HEADER, IMPORT_ACTION, ImportFailed, import_documents
 from legal_docs.models import DocumentRelation, DocumentType, Issuer, LegalDocument

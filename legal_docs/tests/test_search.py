@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from legal_docs.enums import ValidityStatus
 from legal_docs.forms import DocumentSearchForm
 from legal_docs.search import find

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.contrib.taggit
 import modelcluster.fields
-import search.indexing
+import core.indexing
 import wagtail.contrib.routable_page.models
 import wagtail.fields
 from django.conf import settings
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chuyên mục tin bài',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ArticlePage',
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'tin, bài viết',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ArticleTag',

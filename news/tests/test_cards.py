@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from news.models import CARD_IMAGE, ArticlePage, for_cards
 
 from .factories import ArticlePageFactory, SectionPageFactory, publish

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.models import StandardPage
-from home.tests.factories import StandardPageFactory, SubjectAreaFactory
+from core.models import StandardPage
+from core.tests.factories import StandardPageFactory, SubjectAreaFactory
 from news.models import ARTICLES_PER_PAGE, ArticlePage, SectionPage
 
 from .factories import ArticlePageFactory, SectionPageFactory, publish

@@ -11,9 +11,9 @@ import redis
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 
+from core.tests.factories import SubjectAreaFactory
 from feedback.models import Question
 from feedback.tests.factories import QuestionIndexPageFactory, guard_fields
-from home.tests.factories import SubjectAreaFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
 from operations import cache as resilient
 from operations.cache import ResilientCacheMixin

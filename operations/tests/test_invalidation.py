@@ -9,6 +9,13 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, PageLogEntry, Site
 
+from core import generation
+from core.tests.factories import (
+    HomePageFactory,
+    PortalSettingsFactory,
+    StandardPageFactory,
+    SubjectAreaFactory,
+)
 from editorial.models import BoardMember, EditorialBoard, HeadDelegation
 from feedback.tests.factories import (
     ConsultationCommentFactory,
@@ -17,15 +24,8 @@ from feedback.tests.factories import (
     QuestionFactory,
     QuestionIndexPageFactory,
 )
-from home.tests.factories import (
-    HomePageFactory,
-    PortalSettingsFactory,
-    StandardPageFactory,
-    SubjectAreaFactory,
-)
 from legal_docs.tests.factories import LegalDocumentFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
-from operations import generation
 from operations.tests.factories import MaintenanceNoticeFactory
 from organisation.tests.factories import OfficialFactory
 from schedule.tests.factories import ScheduleEntryFactory

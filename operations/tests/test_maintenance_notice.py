@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Site
 
+from core.tests.factories import HomePageFactory
 from editorial.models import Holiday
-from home.tests.factories import HomePageFactory
 from operations.models import MaintenanceNotice
 from operations.tests.factories import MaintenanceNoticeFactory
 from users.tests.factories import SuperuserFactory

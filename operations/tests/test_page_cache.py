@@ -10,12 +10,13 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from core import generation
 from feedback.models import PageRating
 from feedback.tests.factories import QuestionIndexPageFactory
 from legal_docs.models import LegalDocument
 from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
-from operations import generation, page_cache
+from operations import page_cache
 from operations.tests.factories import MaintenanceNoticeFactory
 from users.tests.factories import SuperuserFactory
 

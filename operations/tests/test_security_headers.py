@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.tests.factories import StandardPageFactory
+from core.tests.factories import StandardPageFactory
 from operations.security import permissions_policy_header
 
 REPO = Path(__file__).resolve().parents[2]

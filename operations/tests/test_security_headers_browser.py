@@ -9,8 +9,8 @@ from django.conf import settings
 from django.test import Client
 from playwright.sync_api import expect
 
+from core.tests.factories import StandardPageFactory
 from feedback.tests.factories import QuestionIndexPageFactory
-from home.tests.factories import StandardPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -34,7 +34,7 @@ def test_a_form_posted_with_the_database_down_says_it_was_not_recorded(visitor, 
 
 
 def test_any_other_failure_keeps_the_500_page(visitor, home_page):
-    with mock.patch("home.models.HomePage.get_context", side_effect=ValueError("lỗi lập trình")):
+    with mock.patch("core.models.HomePage.get_context", side_effect=ValueError("lỗi lập trình")):
         response = visitor.get("/")
 
     assert response.status_code == 500
@@ -45,7 +45,7 @@ def test_any_other_failure_keeps_the_500_page(visitor, home_page):
 def test_a_failing_query_with_the_database_up_is_a_500_not_a_503(visitor, home_page):
     """SQLite reports a query it cannot run as an OperationalError too: the database answers, so it is not
     down."""
-    with mock.patch("home.models.HomePage.get_context", side_effect=OperationalError("too many terms")):
+    with mock.patch("core.models.HomePage.get_context", side_effect=OperationalError("too many terms")):
         response = visitor.get("/")
 
     assert response.status_code == 500

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'trang liên hệ',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='LeadersPage',
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'trang lãnh đạo cơ quan',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='OrganisationChartPage',
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'trang sơ đồ tổ chức',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='OrganisationUnit',

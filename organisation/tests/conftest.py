@@ -1,7 +1,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.tests.factories import PortalSettingsFactory, StandardPageFactory
+from core.tests.factories import PortalSettingsFactory, StandardPageFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.models import HomePage, StandardPage
+from core.models import HomePage, StandardPage
 from organisation.enums import UnitKind
 from organisation.models import ContactPage, LeadersPage, Official, OrganisationChartPage
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chuyên mục thủ tục hành chính',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProcedurePage',
@@ -54,6 +54,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'thủ tục hành chính',
                 'verbose_name_plural': 'thủ tục hành chính',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
     ]

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from procedures.enums import ImplementationLevel, OnlineServiceLevel
 from procedures.models import ProcedureIndexPage, ProcedurePage
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils.form_data import querydict_from_html, rich_text
 
-from home.models import StandardPage, SubjectArea
-from home.tests.factories import StandardPageFactory, SubjectAreaFactory
-from procedures import demo
+from core.models import StandardPage, SubjectArea
+from core.tests.factories import StandardPageFactory, SubjectAreaFactory
+from portal.demo import procedures as demo
 from procedures.enums import ImplementationLevel, OnlineServiceLevel
 from procedures.models import PER_PAGE, ProcedureIndexPage, ProcedurePage
 

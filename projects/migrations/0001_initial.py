@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import modelcluster.fields
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'chuyên mục dự án đầu tư',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProjectPage',
@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'dự án đầu tư',
                 'verbose_name_plural': 'dự án đầu tư',
             },
-            bases=(search.indexing.FoldedSearchMixin, 'wagtailcore.page'),
+            bases=(core.indexing.FoldedSearchMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ProjectAttachment',

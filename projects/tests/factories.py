@@ -4,7 +4,7 @@ from decimal import Decimal
 import factory
 import wagtail_factories
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from projects.enums import FundingSource, ProjectStatus, ProjectType, SelectionMethod
 from projects.models import BiddingPackage, ProjectAttachment, ProjectIndexPage, ProjectPage
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from projects.models import ProjectPage
 
 from .factories import BiddingPackageFactory, ProjectIndexPageFactory, ProjectPageFactory

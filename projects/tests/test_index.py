@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from projects.enums import ProjectStatus, ProjectType
 
 from .factories import ProjectIndexPageFactory, ProjectPageFactory

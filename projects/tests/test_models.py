@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.models import HomePage, StandardPage
-from home.tests.factories import StandardPageFactory
+from core.models import HomePage, StandardPage
+from core.tests.factories import StandardPageFactory
 from projects.models import BiddingPackage, ProjectIndexPage, ProjectPage
 
 from .factories import BiddingPackageFactory, ProjectIndexPageFactory, ProjectPageFactory

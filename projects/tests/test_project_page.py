@@ -8,7 +8,7 @@ import wagtail_factories
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 
-from home.tests.factories import SubjectAreaFactory
+from core.tests.factories import SubjectAreaFactory
 from projects.enums import FundingSource, ProjectStatus, ProjectType, SelectionMethod
 
 from .factories import (

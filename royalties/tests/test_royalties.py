@@ -12,10 +12,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Page, Site
 
+from core.tests.factories import HomePageFactory
 from editorial.board_file import load_board_file
 from editorial.models import EditorialBoard, HeadDelegation
 from editorial.reports.posting import posting_rows
-from home.tests.factories import HomePageFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from royalties.enums import Status
 from royalties.models import APPROVE_ACTION, RoyaltyProposal, RoyaltyRate

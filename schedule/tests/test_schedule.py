@@ -10,10 +10,10 @@ from django.db import connection
 from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
-from home.models import StandardPage
-from home.tests.factories import StandardPageFactory
+from core.models import StandardPage
+from core.tests.factories import StandardPageFactory
 from news.tests.factories import SectionPageFactory
-from schedule import demo
+from portal.demo import schedule as demo
 from schedule.models import ScheduleEntry, SchedulePage
 from schedule.queries import entries_for_week
 

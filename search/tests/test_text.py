@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from search.text import fold, normalize, words
+from core.text import fold, normalize, words
 
 
 @pytest.mark.parametrize(

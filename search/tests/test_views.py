@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from home.tests.factories import StandardPageFactory, body_of
+from core.tests.factories import StandardPageFactory, body_of
 
 pytestmark = pytest.mark.django_db
 

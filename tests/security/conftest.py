@@ -6,13 +6,13 @@ from dataclasses import dataclass
 import pytest
 from bs4 import BeautifulSoup
 
+from core.tests.factories import SubjectAreaFactory
 from feedback.tests.factories import (
     AnsweredQuestionPageFactory,
     ConsultationIndexPageFactory,
     ConsultationPageFactory,
     QuestionIndexPageFactory,
 )
-from home.tests.factories import SubjectAreaFactory
 from legal_docs.api import PARAMETERS as DOCUMENT_SEARCH_PARAMETERS
 from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
 from news.models import NewsTag

@@ -1,0 +1,233 @@
+"""Builds the demo portal; every step finds what an earlier run made instead of making it again."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from core.models import HomePage, PortalSettings, StandardPage, SubjectArea
+
+from . import content
+from .images import draw_emblem, draw_landscape, draw_map, ensure_image
+
+
+def _body(paragraphs):
+    return [("paragraph", html) for html in paragraphs]
+
+
+def ensure_child(parent, slug, **fields):
+    """The live StandardPage `slug` under `parent`, created and published only if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        return existing.specific
+    page = StandardPage(slug=slug, show_in_menus=True, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_home(site):
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):
+        raise RuntimeError("Trang gốc của site mặc định không phải Trang chủ: hãy chạy migrate trước.")
+    if not home.intro:
+        home.title = content.HOME["title"]
+        home.intro = content.HOME["intro"]
+        home.body = content.HOME["body"]
+        home.banner_image = ensure_image("Ảnh đầu trang", draw_landscape, "anh-dau-trang.png")
+        home.save_revision().publish()
+    return home
+
+
+def name_site(site):
+    """The agency's name on the site, first: the site's library of files and its board's groups are named
+    after it (editorial.collections, editorial.board_file)."""
+    if site.site_name != content.AGENCY:
+        site.site_name = content.AGENCY
+        site.save()
+
+
+def ensure_settings(site):
+    portal = PortalSettings.for_site(site)
+    if portal.agency_name != content.AGENCY:
+        for name, value in content.SETTINGS.items():
+            setattr(portal, name, value)
+        portal.emblem = ensure_image("Biểu trưng", draw_emblem, "bieu-trung.png")
+        portal.save()
+    return portal
+
+
+def ensure_sections(home):
+    """The plain-page sections; the administrative map page also gets its map picture."""
+    for slug, title, intro, paragraphs, children in content.SECTIONS:
+        section = ensure_child(home, slug, title=title, intro=intro, body=_body(paragraphs))
+        for child_slug, child_title, child_intro, child_paragraphs in children:
+            body = _body(child_paragraphs)
+            if child_slug == "ban-do-hanh-chinh":
+                image = ensure_image("Bản đồ hành chính tỉnh An Khánh", draw_map, "ban-do-hanh-chinh.png")
+                body.append(
+                    ("image", {"image": image, "caption": "Bản đồ hành chính tỉnh An Khánh", "credit": ""})
+                )
+            ensure_child(section, child_slug, title=child_title, intro=child_intro, body=body)
+
+
+def order_menu(home):
+    """Top-level sections in the order citizens expect (content.MENU_ORDER), moving only what is out of place."""
+    present = set(home.get_children().values_list("slug", flat=True))
+    wanted = [slug for slug in content.MENU_ORDER if slug in present]
+    current = [slug for slug in home.get_children().values_list("slug", flat=True) if slug in wanted]
+    if current == wanted:
+        return
+    for slug in wanted:
+        home.get_children().get(slug=slug).specific.move(home, pos="last-child")
+
+
+def ensure_english_pages(home):
+    """English translations of the home, introduction and contact pages, through Wagtail's own i18n."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    sources = {"home": home}
+    for slug in ("gioi-thieu", "lien-he"):
+        sources[slug] = home.get_children().filter(slug=slug).first()
+    for key, (title, slug, intro, body) in content.ENGLISH.items():
+        source = sources[key]
+        if source is None or source.get_translation_or_none(english):
+            continue
+        translation = source.specific.copy_for_translation(english)
+        translation.title, translation.slug, translation.intro = title, slug, intro
+        translation.body = [("paragraph", body)]
+        translation.save_revision().publish()
+
+
+def ensure_subject_areas():
+    """The demo fields (lĩnh vực), by slug; other apps' demo loaders use them too."""
+    areas = {}
+    for order, (slug, name) in enumerate(content.SUBJECT_AREAS):
+        areas[slug], _ = SubjectArea.objects.get_or_create(
+            slug=slug, defaults={"name": name, "sort_order": order}
+        )
+    return areas
+
+
+def ensure_quick_links(home):
+    if home.quick_links:
+        return
+    links = []
+    for title, target, description in content.QUICK_LINKS:
+        page = None if target.startswith("https://") else home.get_children().filter(slug=target).first()
+        url = target if page is None else ""
+        links.append(("link", {"title": title, "page": page, "url": url, "description": description}))
+    home.quick_links = links
+    home.save_revision().publish()
+
+
+def ensure_featured_article(home):
+    from news.models import ArticlePage
+
+    if home.featured_article_id is None:
+        home.featured_article = (
+            ArticlePage.objects.live()
+            .descendant_of(home)
+            .filter(title__startswith="Hội nghị xúc tiến đầu tư")
+            .first()
+        )
+        home.save_revision().publish()
+
+
+def ensure_accounts():
+    """Demo accounts; a password is set only when the account is created, never reset."""
+    user_model = get_user_model()
+    accounts = []
+    for username, password, first_name, last_name, position, is_superuser in content.DEMO_ACCOUNTS:
+        user, created = user_model.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "position": position,
+                "unit": content.AGENCY,
+                "is_staff": True,
+                "is_superuser": is_superuser,
+            },
+        )
+        if created:
+            user.set_password(password)
+            user.save()
+        accounts.append((user, password, created))
+    return accounts
+
+
+@transaction.atomic
+def load_demo_portal():
+    from portal.demo.consultations import load_demo as load_consultations
+    from portal.demo.legal_docs import load_demo as load_legal_documents
+    from portal.demo.news import load_demo as load_news
+    from portal.demo.organisation import load_demo as load_organisation
+    from portal.demo.procedures import load_demo as load_procedures
+    from portal.demo.projects import load_demo as load_projects
+    from portal.demo.questions import load_demo as load_questions
+    from portal.demo.schedule import load_demo as load_schedule
+
+    site = Site.objects.get(is_default_site=True)
+    name_site(site)
+    home = ensure_home(site)
+    ensure_settings(site)
+    ensure_subject_areas()
+    ensure_sections(home)
+    loaders = (
+        load_news,
+        load_schedule,
+        load_legal_documents,
+        load_projects,
+        load_procedures,
+        load_organisation,
+        load_consultations,
+        load_questions,
+    )
+    for load in loaders:
+        load(home)
+    order_menu(home)
+    ensure_english_pages(home)
+    ensure_featured_article(home)
+    ensure_quick_links(home)
+    return ensure_accounts() + ensure_board()
+
+
+def ensure_board():
+    """The demo boards (the department's, one account per role, and the commune's); demo accounts get the
+    demo password once, when new."""
+    from editorial.board_file import load_board_file
+
+    ensure_commune_site()
+    accounts = []
+    for path in (content.DEMO_BOARD_FILE, content.COMMUNE_BOARD_FILE):
+        outcome = load_board_file(path)
+        new = {user.pk for user, _url in outcome.new_accounts}
+        for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
+            user = member.user
+            if user.pk in new:
+                user.set_password(content.DEMO_BOARD_PASSWORD)
+                user.save(update_fields=["password"])
+            accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
+    return accounts
+
+
+def ensure_commune_site():
+    """A second Wagtail site (a commune's component portal) with its home page and two sections."""
+    commune = content.COMMUNE
+    site = Site.objects.filter(hostname=commune["hostname"]).first()
+    if site is None:
+        home = HomePage(title=commune["title"], slug="xa-tan-lap", intro=commune["intro"])
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+        site = Site.objects.create(
+            hostname=commune["hostname"], port=commune["port"], root_page=home, site_name=commune["name"]
+        )
+        PortalSettings.objects.update_or_create(site=site, defaults={"agency_name": commune["name"]})
+    home = site.root_page.specific
+    for slug, title in commune["sections"]:
+        ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
+    # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
+    banner = ensure_image(commune["banner"], draw_landscape, "anh-dau-trang-xa-tan-lap.png", site=site)
+    if home.banner_image_id is None:
+        home.banner_image = banner
+        home.save_revision().publish()
+    return site

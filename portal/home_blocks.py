@@ -1,0 +1,102 @@
+"""What the home page shows besides its own fields: news, the newest documents, this week's schedule.
+
+The news and the documents are rendered once per content generation of the site (core/fragments.py): a
+publish shows on the next request, and the requests in between read them as HTML, without a query.
+"""
+
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from core.fragments import fragment
+from core.tree import children_q, descendants_q
+
+LATEST_PER_SECTION = 4
+LATEST_DOCUMENTS = 5
+FEATURED_IMAGE = "fill-800x450"  # the featured article's image, above the latest news
+
+
+def sections(home):
+    from news.models import SectionPage
+
+    return list(SectionPage.objects.live().public().filter(children_q(home)).in_menu())
+
+
+def featured(home):
+    """The chosen article if it is live, else the newest one, ready for a card."""
+    from news.models import ArticlePage, articles_below, for_cards
+
+    if home.featured_article_id:
+        chosen = for_cards(ArticlePage.objects.live().filter(pk=home.featured_article_id), FEATURED_IMAGE)
+        if chosen := chosen.first():
+            return chosen
+    return for_cards(articles_below(home), FEATURED_IMAGE).first()
+
+
+def news(home):
+    """The featured article, and each in-menu section's newest articles but the featured one, from one
+    query (a sliced subquery per section) and two for all their images and renditions."""
+    from news.models import ArticlePage, articles_below, for_cards
+
+    shown = sections(home)
+    top = featured(home)
+    wanted = Q(pk__in=[])
+    for section in shown:
+        wanted |= Q(pk__in=articles_below(section).values("pk")[: LATEST_PER_SECTION + 1])
+    newest = for_cards(ArticlePage.objects.filter(wanted).order_by("-first_published_at", "-pk"))
+    articles = [article for article in newest if not top or article.pk != top.pk]
+    return {
+        "featured_article": top,
+        "latest_by_section": [
+            {
+                "section": section,
+                "articles": [article for article in articles if article.path.startswith(section.path)][
+                    :LATEST_PER_SECTION
+                ],
+            }
+            for section in shown
+        ],
+    }
+
+
+def first_url(pages, home, request):
+    """URL of the first of pages (live pages of one model) below home, by tree order, or None."""
+    found = pages.filter(descendants_q(home)).order_by("path").first()
+    return found and found.get_url(request)
+
+
+def documents(home, request):
+    """The document database's URL and its newest published documents."""
+    from legal_docs.models import LegalDocument, LegalDocumentIndexPage
+
+    documents_url = first_url(LegalDocumentIndexPage.objects.live(), home, request)
+    newest = LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS]
+    return {"documents_url": documents_url, "latest_documents": list(newest) if documents_url else []}
+
+
+def home_page_blocks(home, request):
+    """Context for the home page template: its blocks as HTML, each with an empty state when it has
+    nothing. This week's schedule is kept per day as well ("this week" follows the calendar)."""
+    from schedule.models import SchedulePage
+    from schedule.queries import entries_for_week
+
+    def rendered(name, build, *parts):
+        def render():
+            return render_to_string(f"home/includes/{name}.html", {"page": home, **build()}, request)
+
+        return fragment(request, name, home.pk, *parts, build=render)
+
+    def schedule():
+        monday, sunday, entries = entries_for_week(today)
+        return {
+            "week": {"monday": monday, "sunday": sunday, "entries": entries},
+            "schedule_url": first_url(SchedulePage.objects.live().public(), home, request),
+        }
+
+    today = timezone.localdate()
+    return {
+        "home_news": rendered("home_news", lambda: news(home)),
+        "home_schedule": rendered("home_schedule", schedule, today.isoformat()),
+        "home_documents": rendered("home_documents", lambda: documents(home, request)),
+        "home_links": rendered("home_links", dict),
+    }

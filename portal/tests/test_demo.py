@@ -1,0 +1,157 @@
+"""The demo portal loader: realistic content, and running it again changes nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from core.models import PortalSettings
+from editorial.models import EditorialBoard
+from editorial.staffing import staffing_warnings
+from portal.demo import content
+from users.models import User
+
+# One xdist worker runs the module (make test: --dist loadgroup), so that the demo is loaded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("home-demo")]
+
+
+def load_demo():
+    call_command("load_demo_portal", stdout=StringIO())
+
+
+def counts():
+    return Page.objects.count(), get_image_model().objects.count(), User.objects.count()
+
+
+@pytest.fixture(scope="module")
+def demo(module_db):
+    """The demo portal, loaded once for the module's tests: a first load is the slow part, loading again
+    is quick. Gives what the load printed."""
+    output = StringIO()
+    with module_db.unblock():
+        call_command("load_demo_portal", stdout=output)
+    return output.getvalue()
+
+
+def test_loading_twice_leaves_the_same_content(demo, site):
+    first = counts()
+    load_demo()
+    assert counts() == first
+    assert first[0] > len(content.SECTIONS)
+
+
+def test_demo_portal_has_every_top_level_section_and_the_agency(demo, client, site):
+    home = site.root_page
+    slugs = list(home.get_children().live().in_menu().values_list("slug", flat=True))
+    assert slugs == content.MENU_ORDER
+    portal = PortalSettings.for_site(site)
+    assert portal.agency_name.startswith("Sở Kế hoạch và Đầu tư tỉnh")
+    assert portal.emblem is not None
+    response = client.get("/")
+    assert response.status_code == 200 and portal.agency_name in response.content.decode()
+    for slug in slugs:
+        assert client.get(f"/{slug}/").status_code == 200
+
+
+def test_demo_content_is_searchable_without_diacritics(demo, client, site):
+    response = client.get("/tim-kiem/", {"q": "chuc nang nhiem vu"})
+    assert "Chức năng, nhiệm vụ" in response.content.decode()
+
+
+def test_demo_accounts_are_printed_and_can_log_in(demo, client, site):
+    output = demo
+    for username, password, *_ in content.DEMO_ACCOUNTS:
+        assert username in output and password in output
+        assert client.login(username=username, password=password)
+        assert client.get("/admin/").status_code == 200
+
+
+def test_a_changed_demo_password_is_neither_reset_nor_printed(demo, site, capsys):
+    username, password, *_ = content.DEMO_ACCOUNTS[0]
+    user = User.objects.get(username=username)
+    user.set_password("MatKhauMoi@2026!")
+    user.save()
+    capsys.readouterr()
+    call_command("load_demo_portal")
+    output = capsys.readouterr().out
+    assert password not in output
+    user.refresh_from_db()
+    assert user.check_password("MatKhauMoi@2026!")
+
+
+def test_demo_fills_every_section_with_enough_content(demo, client, site):
+    from news.models import ArticlePage
+    from organisation.models import Official, OrganisationUnit
+    from procedures.models import ProcedurePage
+    from projects.models import ProjectPage
+    from schedule.models import ScheduleEntry
+
+    assert ArticlePage.objects.live().count() >= 60
+    assert (
+        Official.objects.count() >= 20
+        and OrganisationUnit.objects.filter(officials__isnull=False).distinct().count() >= 6
+    )
+    assert ProjectPage.objects.live().count() >= 12
+    assert set(ProjectPage.objects.values_list("status", flat=True)) == {
+        "preparing",
+        "in_progress",
+        "completed",
+    }
+    assert ProcedurePage.objects.live().count() >= 8
+    weeks = {entry.isocalendar()[:2] for entry in ScheduleEntry.objects.values_list("date", flat=True)}
+    assert len(weeks) >= 2
+    home = site.root_page.specific
+    assert len(home.quick_links) >= 3 and home.featured_article is not None
+    for url in (
+        "/en/",
+        "/en/about-us/",
+        "/en/contact/",
+        "/gioi-thieu/ban-do-hanh-chinh/",
+        "/gioi-thieu/lanh-dao/",
+    ):
+        assert client.get(url).status_code == 200, url
+
+
+def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(demo, client, site):
+    """The board's roles choose images and documents from their own site's library only
+    (editorial.collections): the demo puts its files there, the commune's in the commune's."""
+    import json
+
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    from documents.models import PortalDocument
+
+    root = Collection.get_first_root_node()
+    assert get_image_model().objects.exists() and PortalDocument.objects.exists()
+    assert not get_image_model().objects.filter(collection=root).exists()
+    assert not PortalDocument.objects.filter(collection=root).exists()
+
+    def chooser(username, url, query):
+        client.force_login(User.objects.get(username=username))
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        if response["Content-Type"].startswith("application/json"):
+            return json.dumps(response.json(), ensure_ascii=False)
+        return response.content.decode()
+
+    def offered(username, title):
+        """The image chooser offers the image (searched by exact title: a broad query pages its results
+        differently on each database, and "no results" echoes the query)."""
+        return f"<h3>{title}</h3>" in chooser(username, "/admin/images/chooser/results/", title)
+
+    province_image, commune_image = "Ảnh minh họa tin 1", content.COMMUNE["banner"]
+    assert offered("hung.dm", province_image) and not offered("hung.dm", commune_image)
+    assert offered("an.pt", commune_image) and not offered("an.pt", province_image)
+    document = PortalDocument.objects.first()
+    query = document.title.split()[0]
+    assert document.title in chooser("hung.dm", "/admin/documents/chooser/results/", query)
+    assert document.title not in chooser("an.pt", "/admin/documents/chooser/results/", query)
+
+
+def test_the_demo_boards_need_no_staffing_warning(demo, site):
+    assert EditorialBoard.objects.count() == 2
+    for board in EditorialBoard.objects.all():
+        assert staffing_warnings(board) == [], board
