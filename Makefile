@@ -6,7 +6,7 @@ PORT ?= 8000
 # Bind the IPv6 loopback too where the machine has one.
 BIND6 := $(shell $(PYTHON) -c "import socket; socket.socket(socket.AF_INET6).bind(('::1', 0)); print('--bind [::1]:$(PORT)')" 2>/dev/null)
 
-.PHONY: run test lint browser axe clean
+.PHONY: run test lint browser axe clean messages
 AXE := node_modules/axe-core/axe.min.js
 
 $(BIN)/python:
@@ -52,6 +52,10 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+
+# The project's Vietnamese catalogue (locale/vi): compile after editing a .po (the .mo files are committed).
+messages: $(VENV)/.installed-dev
+	$(BIN)/python scripts/compile-messages
 
 clean:
 	rm -rf $(VENV) var node_modules

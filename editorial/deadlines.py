@@ -1,8 +1,7 @@
-"""Late moderation steps: on the approver's dashboard and in the reminder emails."""
+"""Late moderation steps, in the reminder emails (the dashboard: editorial/dashboard.py)."""
 
 from django.core.mail import send_mail
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.ui.components import Component
 
 from .models import overdue_task_states
 
@@ -21,18 +20,6 @@ def late_items(user=None, now=None):
             {"title": str(obj), "step": task.name, "due": due, "edit_url": edit_url, "approvers": approvers}
         )
     return items
-
-
-class OverduePanel(Component):
-    name = "overdue_moderation"
-    order = 5
-    template_name = "editorial/overdue_panel.html"
-
-    def __init__(self, items):
-        self.items = items
-
-    def get_context_data(self, parent_context):
-        return {"items": self.items}
 
 
 def send_reminders(now=None):

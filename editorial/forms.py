@@ -16,6 +16,10 @@ PUBLISH_PERMISSION_REFUSED = (
 
 
 class ClassifiedPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prefill_author(self)
+
     def clean(self):
         data = super().clean()
         refuse_classified_submission(self)
@@ -24,6 +28,18 @@ class ClassifiedPageForm(WagtailAdminPageForm):
             if not may_publish_directly(self.for_user, source.pk if source else None):
                 self.add_error(None, DIRECT_PUBLICATION_REFUSED)
         return data
+
+
+def prefill_author(form):
+    """A new item's author is whoever writes it, until they change it: their name, and their unit as the
+    address (the royalty worksheet pays the author named here)."""
+    user = form.for_user
+    if form.instance.pk or user is None or "author_name" not in form.fields:
+        return
+    if not form.initial.get("author_name"):
+        form.initial["author_name"] = user.get_full_name()
+    if "author_address" in form.fields and not form.initial.get("author_address"):
+        form.initial["author_address"] = user.unit
 
 
 class ClassifiedModelForm(WagtailAdminModelForm):

@@ -20,11 +20,10 @@ from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.generic import FormView
 from wagtail.admin.admin_url_finder import AdminURLFinder
-from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter, log
-from wagtail.models import Page, TaskState, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail.signals import workflow_cancelled, workflow_rejected
 
 from core.refusals import refused
@@ -256,30 +255,3 @@ def notice(proposal):
         f"Đề nghị gỡ: {proposal.reason} ({proposal.proposed_by}, {proposal.created_at:%d/%m/%Y}). "
         "Duyệt hết quy trình thì tin, bài được gỡ khỏi cổng và lưu trữ (không xóa)."
     )
-
-
-def removals_awaiting(user):
-    """Pending proposals whose current step the user acts on."""
-    return RemovalProposal.objects.pending().filter(
-        workflow_state__current_task_state__in=TaskState.objects.reviewable_by(user)
-    )
-
-
-class RemovalPanel(Component):
-    """Above Wagtail's "Awaiting your review", which shows only titles: approving these removes the page."""
-
-    name = "removal_proposals"
-    order = 6
-    template_name = "editorial/removal_panel.html"
-
-    def __init__(self, proposals):
-        self.proposals = proposals
-
-    def get_context_data(self, parent_context):
-        finder = AdminURLFinder(parent_context["request"].user)
-        items = []
-        for proposal in self.proposals.select_related("content_type", "proposed_by"):
-            item = proposal.item
-            url = finder.get_edit_url(item) if item is not None else None
-            items.append((proposal, notice(proposal), url))
-        return {"items": items}

@@ -10,7 +10,7 @@ from core.refusals import refuse_with_403
 
 from .archive import archived_ids
 from .board_file import BOARD_FILE_ACTION
-from .deadlines import OverduePanel, late_items
+from .dashboard import add_awaiting_panel
 from .delegation import (
     NOT_YOUR_BOARD,
     DelegationDeleteView,
@@ -29,10 +29,8 @@ from .removal import (
     PROPOSE_REMOVAL_URL,
     REMOVAL_PROPOSED,
     ProposeRemovalView,
-    RemovalPanel,
     RemovalProposedFormatter,
     removal_notice,
-    removals_awaiting,
 )
 from .reports import REPORTS, STALE_SLUG
 from .reports.access import ReportMenuItem
@@ -101,12 +99,8 @@ class HolidayViewSet(SnippetViewSet):
 register_snippet(HolidayViewSet)
 
 
-@hooks.register("construct_homepage_panels")
-def add_overdue_panel(request, panels):
-    """Overdue items the user must act on, first on their dashboard."""
-    items = late_items(user=request.user)
-    if items:
-        panels.insert(0, OverduePanel(items))
+# What waits for the approver, overdue first, in place of Wagtail's panel (editorial/dashboard.py).
+hooks.register("construct_homepage_panels", add_awaiting_panel)
 
 
 @hooks.register("register_admin_urls")
@@ -160,15 +154,6 @@ hooks.register("before_edit_page", removal_notice)
 
 # Nothing live leaves the site but through the board; delete of what was ever submitted archives it.
 from . import removal_admin  # noqa: E402, F401  (registers its hooks)
-
-
-@hooks.register("construct_homepage_panels")
-def add_removal_panel(request, panels):
-    """Removals waiting for the user, first on their dashboard: approving one takes the page off the site."""
-    proposals = removals_awaiting(request.user)
-    if proposals.exists():
-        panels.insert(0, RemovalPanel(proposals))
-
 
 # Four eyes, rejections and classification on every route (editorial.moderation) -------------------------
 for _hook in ("before_edit_page", "before_edit_snippet"):

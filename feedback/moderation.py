@@ -27,6 +27,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.exports import LabelledExportButtons
 from core.refusals import refused
 from editorial.enums import Role
 from editorial.models import BoardMember
@@ -180,7 +181,7 @@ class AttachmentColumn(Column):
         return context
 
 
-class CommentIndexView(IndexView):
+class CommentIndexView(LabelledExportButtons, IndexView):
     """Only the comments the user moderates; the export of one consultation is named after it."""
 
     # Local time in the spreadsheet (Wagtail writes UTC): the drafting team reads the clock on the wall.

@@ -13,7 +13,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 
-from editorial.reports.posting import period_bounds
+from core.exports import LabelledExportButtons
+from editorial.reports.posting import period_bounds, period_code
 
 from .enums import Status
 from .models import RoyaltyProposal, vnd
@@ -82,7 +83,7 @@ def worksheet_rows(boards, period_text=None):
     return rows
 
 
-class WorksheetReportView(ReportView):
+class WorksheetReportView(LabelledExportButtons, ReportView):
     """The payment worksheet, for the secretariat and the head (and the acting head) of each board."""
 
     page_title = "Bảng kê nhuận bút theo tác giả"
@@ -111,4 +112,4 @@ class WorksheetReportView(ReportView):
         return worksheet_rows(visible_boards(self.request.user), self.request.GET.get("period"))
 
     def get_filename(self):
-        return f"nhuan-but-{self.request.GET.get('period') or 'thang-nay'}"
+        return f"nhuan-but-{period_code(self.request.GET.get('period'))}"

@@ -21,9 +21,11 @@ from wagtail.models import Page
 from wagtail.permissions import policy_registry
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core.exports import LabelledExportButtons
 from core.refusals import refuse_with_403
 from core.tree import descendants_q
 from editorial.models import EditorialBoard
+from editorial.reports.posting import period_code
 from news.models import ArticlePage
 
 from .enums import Status
@@ -196,7 +198,7 @@ class DecisionView(BaseObjectMixin, WagtailAdminTemplateMixin, FormView):
         return redirect("royalties:index")
 
 
-class PendingItemsView(ReportView):
+class PendingItemsView(LabelledExportButtons, ReportView):
     """Items published in the month (?period=2026-11) without a proposal: the secretariat's to-do list."""
 
     page_title = "Tin, bài đã đăng chưa đề xuất nhuận bút"
@@ -265,7 +267,7 @@ class PendingItemsView(ReportView):
         )
 
     def get_filename(self):
-        return f"chua-de-xuat-nhuan-but-{self.request.GET.get('period') or 'thang-nay'}"
+        return f"chua-de-xuat-nhuan-but-{period_code(self.request.GET.get('period'))}"
 
 
 class ProposalViewSet(ModelViewSet):

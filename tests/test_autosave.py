@@ -106,7 +106,7 @@ def test_with_wagtails_default_the_create_views_autosave_makes_the_first_save_fa
     assert autosaved.json()["success"] is True
     response = client.post(url, {**data, "action-submit": "1"})
     assert response.status_code == 200
-    assert "is already in use within the parent page" in response.context["form"].errors["slug"][0]
+    assert "đã được sử dụng trong trang cấp trên" in response.context["form"].errors["slug"][0]
     (left_behind,) = ArticlePage.objects.filter(title="Hội nghị đối thoại doanh nghiệp")
     assert not left_behind.live and left_behind.current_workflow_state is None  # a draft nobody submitted
 

@@ -191,6 +191,8 @@ AUTHENTICATION_BACKENDS = [
 
 # Vietnamese everywhere the public looks; the admin has a Vietnamese translation too.
 LANGUAGE_CODE = "vi"
+# The project's catalogue first: Vietnamese for Wagtail's admin and its emails, over their own (docs/i18n.md).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 # English pages for the introduction and contacts (Nghị định 43/2011 Điều 13), as Wagtail translations.
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -216,6 +218,8 @@ SERVE_MEDIA = False
 # Wagtail
 # Who may do what on a page: Wagtail's tester narrowed by the board's rules (docs/architecture.md, Layers).
 PAGE_PERMISSION_TESTER = "editorial.permissions.BoardPagePermissionTester"
+# A password-protected page asks for its password inside the portal's layout, in the visitor's language.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"
 WAGTAIL_SITE_NAME = "Cổng thông tin điện tử"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.PortalDocument"

@@ -40,3 +40,14 @@ def test_an_alias_of_a_restricted_page_is_restricted_too(client, home_page):
     assert client.get(alias.url).status_code == 302
     PageViewRestriction.objects.filter(page=secret).delete()
     assert client.get(alias.url).status_code == 200
+
+
+def test_a_password_protected_page_asks_in_vietnamese_inside_the_portal(client, home_page):
+    news = SectionPageFactory(parent=home_page, title="Tin tức", slug="tin-tuc")
+    PageViewRestriction.objects.create(
+        page=news, restriction_type=PageViewRestriction.PASSWORD, password="bimat"
+    )
+    html = client.get(news.url).content.decode()
+    assert "Yêu cầu mật khẩu" in html and "Tiếp tục" in html
+    assert "Password required" not in html and "You need a password" not in html and "Continue" not in html
+    assert 'class="site-header' in html or "<header" in html  # the portal's layout, not a bare page

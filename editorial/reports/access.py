@@ -16,6 +16,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
+from core.exports import LabelledExportButtons
 from core.refusals import refused
 
 from ..enums import Role
@@ -64,7 +65,7 @@ class BoardFilterSet(WagtailFilterSet):
             del self.filters["board"]
 
 
-class BoardReportMixin:
+class BoardReportMixin(LabelledExportButtons):
     """A board report (put before ReportView): refuses non-readers with 403, reads its filters from the GET
     parameters, and exports the columns it shows (except those marked `exported = False`).
 

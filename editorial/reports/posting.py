@@ -62,6 +62,14 @@ def period_label(text, today=None):
     return f"Tháng {start.month}/{start.year}"
 
 
+def period_code(text, today=None):
+    """ "2026-11" or "2026-Q4": the period a report shows (this month when unset), for export file names."""
+    kind, start, _end = period_bounds(text, today)
+    if kind == "quarter":
+        return f"{start.year}-Q{(start.month + 2) // 3}"
+    return f"{start:%Y-%m}"
+
+
 def period_window(text, today=None):
     """The period as aware datetimes [start, end) in local time, for timestamp filters."""
     _kind, start, end = period_bounds(text, today)
@@ -139,4 +147,4 @@ class PostingReportView(BoardReportMixin, ReportView):
         return f"Kỳ báo cáo: {period_label(self.params.get('period'))}."
 
     def get_filename(self):
-        return f"tin-bai-theo-thanh-vien-{self.params.get('period') or 'thang-nay'}"
+        return f"tin-bai-theo-thanh-vien-{period_code(self.params.get('period'))}"

@@ -26,7 +26,7 @@ from ..board_file import legal_documents_site
 from ..calendar import working_calendar, working_days_between
 from ..models import EditorialBoard
 from .access import BoardReportMixin, board_label
-from .posting import PeriodFilterSet, period_label, period_window
+from .posting import PeriodFilterSet, period_code, period_label, period_window
 
 LIMIT_DAYS = 2
 DOCUMENT, EVENT = "Văn bản", "Tin sự kiện"
@@ -182,4 +182,4 @@ class PublicationDeadlineReportView(BoardReportMixin, ReportView):
         )
 
     def get_filename(self):
-        return f"han-dang-tai-{self.params.get('period') or 'thang-nay'}"
+        return f"han-dang-tai-{period_code(self.params.get('period'))}"

@@ -10,7 +10,7 @@ from wagtail.admin.views.reports import ReportView
 
 from ..models import EditorialBoard
 from .access import BoardReportMixin, board_label
-from .posting import PeriodFilterSet, period_label, period_window, published_pages
+from .posting import PeriodFilterSet, period_code, period_label, period_window, published_pages
 
 TOTAL = "Tổng cộng"
 
@@ -80,4 +80,4 @@ class SectionReportView(BoardReportMixin, ReportView):
         return f"Kỳ báo cáo: {period_label(self.params.get('period'))}."
 
     def get_filename(self):
-        return f"tin-bai-theo-chuyen-muc-{self.params.get('period') or 'thang-nay'}"
+        return f"tin-bai-theo-chuyen-muc-{period_code(self.params.get('period'))}"

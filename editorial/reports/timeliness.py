@@ -24,7 +24,7 @@ from wagtail.models import TaskState
 from ..calendar import working_calendar, working_time
 from ..models import BoardTask, EditorialBoard
 from .access import BoardReportMixin, board_label
-from .posting import PeriodFilterSet, period_label, period_window
+from .posting import PeriodFilterSet, period_code, period_label, period_window
 
 WAITING = "Đang chờ xử lý"
 STATUS = {
@@ -208,4 +208,4 @@ class TimelinessReportView(BoardReportMixin, ReportView):
 
     def get_filename(self):
         kind = "qua-han" if self.listing_late else "tong-hop"
-        return f"thoi-han-duyet-{kind}-{self.params.get('period') or 'thang-nay'}"
+        return f"thoi-han-duyet-{kind}-{period_code(self.params.get('period'))}"

@@ -73,6 +73,6 @@ def test_the_command_and_the_dashboard_show_overdue_items(waiting, client, mailo
     assert [message.to for message in mailoutbox][-1] == ["trung@example.gov.vn"]
     client.force_login(users["secretary"])
     text = client.get("/admin/").content.decode()
-    assert "Quá hạn duyệt (1)" in text and "Tin chờ duyệt lâu" in text
+    assert "Chờ bạn duyệt (1)" in text and "1 quá hạn" in text and "Tin chờ duyệt lâu" in text
     client.force_login(users["deputy"])
-    assert "Quá hạn duyệt" not in client.get("/admin/").content.decode()
+    assert "Chờ bạn duyệt" not in client.get("/admin/").content.decode()

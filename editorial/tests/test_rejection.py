@@ -136,7 +136,7 @@ def test_the_resubmitted_item_starts_again_at_the_secretariat(board, client):
     client.force_login(users["ctv"])
     edit_page = text(client.get(f"/admin/pages/{article.pk}/edit/"))
     # A new submission to the workflow, not Wagtail's "Resubmit to <the step that rejected it>".
-    assert "Thực hiện Quy trình duyệt tin" in edit_page and "Thực hiện lại" not in edit_page
+    assert "Gửi tới Quy trình duyệt tin" in edit_page and "Gửi lại tới" not in edit_page
     response = client.post(f"/admin/pages/{article.pk}/edit/", article_form(article, "action-submit"))
     assert response.status_code == 302
     again = WorkflowState.objects.for_instance(article).get(status=WorkflowState.STATUS_IN_PROGRESS)

@@ -194,3 +194,17 @@ def test_pages_only_live_in_their_place(home_page, news):
     assert not ArticlePage.can_create_at(home_page)
     assert not ArticlePage.can_create_at(standard)
     assert not StandardPage.can_create_at(news)
+
+
+def test_a_new_article_names_its_writer_as_author_until_they_change_it(news, client):
+    from users.tests.factories import SuperuserFactory
+
+    writer = SuperuserFactory(
+        username="viet.nt", first_name="Viết", last_name="Nguyễn Thị", unit="Phòng Tổng hợp"
+    )
+    client.force_login(writer)
+    html = client.get(f"/admin/pages/add/news/articlepage/{news.pk}/").content.decode()
+    assert 'value="Nguyễn Thị Viết"' in html and 'value="Phòng Tổng hợp"' in html
+    article = ArticlePageFactory(parent=news, author_name="Cộng tác viên Hà")
+    edit = client.get(f"/admin/pages/{article.pk}/edit/").content.decode()
+    assert 'value="Cộng tác viên Hà"' in edit and 'value="Nguyễn Thị Viết"' not in edit

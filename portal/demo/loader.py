@@ -1,5 +1,8 @@
 """Builds the demo portal; every step finds what an earlier run made instead of making it again."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -40,9 +43,17 @@ def ensure_home(site):
 
 def name_site(site):
     """The agency's name on the site, first: the site's library of files and its board's groups are named
-    after it (editorial.collections, editorial.board_file)."""
-    if site.site_name != content.AGENCY:
-        site.site_name = content.AGENCY
+    after it (editorial.collections, editorial.board_file). Its address is the one the portal is served at
+    (WAGTAILADMIN_BASE_URL, `make run`'s), so that links in emails and feeds lead there."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    wanted = {
+        "site_name": content.AGENCY,
+        "hostname": address.hostname,
+        "port": address.port or (443 if address.scheme == "https" else 80),
+    }
+    if any(getattr(site, name) != value for name, value in wanted.items()):
+        for name, value in wanted.items():
+            setattr(site, name, value)
         site.save()
 
 

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -155,3 +156,11 @@ def test_the_demo_boards_need_no_staffing_warning(demo, site):
     assert EditorialBoard.objects.count() == 2
     for board in EditorialBoard.objects.all():
         assert staffing_warnings(board) == [], board
+
+
+def test_the_demo_site_is_at_the_address_the_portal_is_served_at(demo, site):
+    """Links in emails and feeds (a page's full URL) lead where `make run` serves the portal."""
+    site.refresh_from_db()
+    assert site.root_url == settings.WAGTAILADMIN_BASE_URL
+    article = Page.objects.live().filter(depth__gt=3).first()
+    assert article.full_url.startswith(settings.WAGTAILADMIN_BASE_URL + "/")

@@ -125,6 +125,7 @@ def test_the_worksheet_exports_to_csv_and_xlsx(seeded_month, client):
     }
     assert rows[-1][2:] == ["Tổng cộng", "", "", "", "", "850000"]
     xlsx = client.get(url, {"period": OCTOBER, "export": "xlsx"})
+    assert 'filename="nhuan-but-2026-10.xlsx"' in xlsx["Content-Disposition"]
     sheet = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content))).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert values[-1][2] == "Tổng cộng" and values[-1][7] == 850_000
@@ -320,3 +321,17 @@ def test_rights_stop_at_each_sites_border(seeded_month, client, tmp_path):
     assert "Hoàng Thị Lan" not in worksheet
     client.force_login(commune["xa.head"])
     assert client.post(f"/admin/nhuan-but/duyet/{waiting.pk}/").status_code == 403
+
+
+def test_the_export_buttons_are_labelled_and_the_files_named_by_period(seeded_month, client):
+    """Not behind Wagtail's unlabelled "…" menu; the file says which month it holds, this month by default."""
+    client.force_login(seeded_month[1]["secretary"])
+    html = client.get("/admin/bao-cao/nhuan-but/", {"period": OCTOBER}).content.decode()
+    assert "Tải về Excel (XLSX)" in html and "Tải về CSV" in html
+    assert f"period={OCTOBER}&amp;export=xlsx" in html
+    assert "Tải xuống XLSX" not in html  # nothing left in the "…" menu
+    this_month = timezone.localdate().strftime("%Y-%m")
+    exported = client.get("/admin/bao-cao/nhuan-but/", {"export": "csv"})
+    assert f'filename="nhuan-but-{this_month}.csv"' in exported["Content-Disposition"]
+    quarter = client.get("/admin/bao-cao/nhuan-but/", {"period": "2026-Q4", "export": "csv"})
+    assert 'filename="nhuan-but-2026-Q4.csv"' in quarter["Content-Disposition"]

@@ -75,3 +75,17 @@ def test_staff_without_user_permissions_cannot_open_user_admin(client):
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     assert client.get(reverse("wagtailusers_users:add")).status_code in (302, 403)
+
+
+def test_namesakes_are_told_apart_by_position_then_username():
+    """Two "Lê Hoàng Trung" accounts read differently in choosers, lists and reports."""
+    alone = UserFactory(username="hung.dm", first_name="Hùng", last_name="Đỗ Mạnh")
+    it = UserFactory(
+        username="quantri", first_name="Trung", last_name="Lê Hoàng", position="Chuyên viên CNTT"
+    )
+    secretary = UserFactory(username="trung.lh", first_name="Trung", last_name="Lê Hoàng", position="Thư ký")
+    assert str(alone) == "Đỗ Mạnh Hùng"
+    assert str(it) == "Lê Hoàng Trung (Chuyên viên CNTT)"
+    assert str(secretary) == "Lê Hoàng Trung (Thư ký)"
+    same = UserFactory(username="trung2", first_name="Trung", last_name="Lê Hoàng", position="Thư ký")
+    assert str(same) == "Lê Hoàng Trung (trung2)"
