@@ -95,7 +95,7 @@ def test_contributor_writes_board_approves_public_reads(page, live_server, board
     # The head approves from the dashboard and is told what was done.
     log_in(page, base, "truong.ban")
     page.goto(f"{base}/admin/")
-    row = page.locator("section[aria-labelledby=board-awaiting-heading] tbody tr").first
+    row = page.locator("section[aria-labelledby=board-awaiting-heading] li").first
     expect(row).to_contain_text("Đỗ Mạnh Hùng")
     expect(row).to_contain_text("Tin tức, sự kiện")
     expect(row).to_contain_text("Đăng lên cổng")
