@@ -13,6 +13,7 @@ from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
 from editorial.calendar import add_working_days
 from editorial.models import Holiday
+from tests.email_checks import check_email
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -64,6 +65,7 @@ def test_reminders_go_to_the_late_approvers_only(waiting, mailoutbox):
     assert send_reminders(now=datetime.datetime(2026, 11, 18, 10, 0, tzinfo=HANOI)) == 1
     assert mailoutbox[-1].to == ["trung@example.gov.vn"]
     assert "Tin chờ duyệt lâu" in mailoutbox[-1].body and "18/11/2026 09:00" in mailoutbox[-1].body
+    check_email(mailoutbox[-1])
 
 
 def test_the_command_and_the_dashboard_show_overdue_items(waiting, client, mailoutbox):

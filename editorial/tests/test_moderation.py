@@ -8,6 +8,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from core.tests.factories import StandardPageFactory
 from editorial.board_file import load_board_file
+from tests.email_checks import check_email
 from users.tests.factories import SuperuserFactory
 
 pytestmark = pytest.mark.django_db
@@ -139,6 +140,7 @@ def test_approvers_are_emailed_when_an_item_reaches_their_step(board, mailoutbox
     page, state = submit(sections["tin-tuc"], users["author"])
     assert [message.to for message in mailoutbox] == [["trung.lh@example.gov.vn"]]
     assert "Tin mới của tác giả" in mailoutbox[0].subject
+    check_email(mailoutbox[0])
     act(state, users["secretary"])
     assert mailoutbox[-1].to == ["dinh.tt@example.gov.vn"]
 

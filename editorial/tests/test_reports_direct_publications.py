@@ -27,6 +27,7 @@ from legal_docs.tests.factories import (
 )
 from news.models import SectionPage
 from news.tests.factories import ArticlePageFactory
+from tests.email_checks import check_email
 from users.tests.factories import SuperuserFactory
 
 from .report_helpers import csv_rows, load_board, local, xlsx_rows
@@ -135,6 +136,8 @@ def test_the_weekly_email_goes_to_each_boards_head_and_deputies_only(week47, mai
     call_command("send_direct_publications_report", "--week", "2026-W47")
     assert len(mailoutbox) == 2
     province, commune = sorted(mailoutbox, key=lambda message: len(message.to), reverse=True)
+    check_email(province)
+    check_email(commune)
     assert province.to == ["cai.pv@example.gov.vn", "dinh.tt@example.gov.vn", "long.tx@example.gov.vn"]
     assert "tuần 47/2026" in province.subject and province.subject.endswith(": 2")
     assert "Nghị quyết của Chính phủ" in province.body and "Chỉ thị của Thủ tướng" in province.body

@@ -26,6 +26,7 @@ from feedback.tests.factories import (
 )
 from operations.models import OutgoingMail
 from portal.demo.consultations import load_demo
+from tests.email_checks import check_email
 
 pytestmark = pytest.mark.django_db
 
@@ -131,6 +132,7 @@ def test_a_comment_is_stored_pending_as_nfc_and_acknowledged_by_mail(
     assert message.to == ["an.nv@example.vn"]
     assert consultation.title in message.subject
     assert "Tổ thư ký kiểm duyệt" in message.body and comment.content in message.body
+    check_email(message)
 
 
 def test_comments_are_hidden_until_approved_and_email_and_file_never_shown(client, consultation, users):

@@ -21,6 +21,7 @@ from feedback.tests.factories import (
     guard_fields,
     load_question_board,
 )
+from tests.email_checks import check_email
 
 pytestmark = pytest.mark.django_db
 INBOX = "/admin/hoi-dap/"
@@ -99,6 +100,7 @@ def test_the_full_status_flow_from_the_form_to_the_published_answer(
     assert question.status == QuestionStatus.ROUTED and question.assigned_to == answerer
     assert question.classified_at and question.routed_at
     assert mails_to(answerer.email) and question.code in mails_to(answerer.email)[0].subject
+    check_email(mails_to(answerer.email)[0])
 
     # The member drafts, then sends the answer for approval: a draft Q&A page enters the workflow.
     act(client, answerer, question, "save_reply", reply="Bản nháp")

@@ -26,6 +26,7 @@ from feedback.tests.factories import (
 )
 from operations.models import OutgoingMail
 from operations.tests.mail_backends import REFUSING_BACKEND
+from tests.email_checks import check_email
 
 pytestmark = pytest.mark.django_db
 ASK = "/hoi-dap/gui-cau-hoi/"
@@ -88,6 +89,7 @@ def test_a_question_is_stored_nfc_with_its_history_and_mail_and_the_code_is_show
     [message] = mail.outbox
     assert message.to == ["binh.nv@example.vn"] and code in message.subject and code in message.body
     assert "http://localhost/hoi-dap/tra-cuu/" in message.body
+    check_email(message)
     assert OutgoingMail.objects.get().sent_at is not None
 
 
