@@ -13,6 +13,7 @@ from wagtail.snippets.models import register_snippet
 from core.indexing import FoldedSearchMixin, folded_search_field
 
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
+from .enums import PortalKind
 from .locales import language_code
 from .visibility import PortalPageQuerySet, may_be_restricted
 
@@ -41,6 +42,18 @@ class PortalSettings(BaseSiteSetting):
     email = models.EmailField("thư điện tử", blank=True)
     responsible_person = models.CharField("người chịu trách nhiệm nội dung", max_length=255, blank=True)
     responsible_title = models.CharField("chức vụ người chịu trách nhiệm", max_length=255, blank=True)
+    kind = models.CharField(
+        "loại cổng", max_length=20, choices=PortalKind.choices, default=PortalKind.DEPARTMENT
+    )
+    parent_site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng thành phần của",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="component_portal_settings",
+        help_text="Cổng tỉnh mà trang này là cổng thành phần (Nghị định 224/2026, Điều 11).",
+    )
     licence = models.CharField(
         "giấy phép",
         max_length=500,
@@ -54,6 +67,8 @@ class PortalSettings(BaseSiteSetting):
                 FieldPanel("agency_name"),
                 FieldPanel("short_name"),
                 FieldPanel("governing_body"),
+                FieldPanel("kind"),
+                FieldPanel("parent_site"),
                 FieldPanel("emblem"),
             ],
             heading="Cơ quan",

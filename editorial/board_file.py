@@ -155,6 +155,14 @@ def load_board_file(path, actor=None):
         return _Writer(site, sla, entries, actor).run()
 
 
+def set_up_board(site, actor=None):
+    """A new site's board before it has members: its role groups, its library's permissions and its
+    workflow, so that what the site's people write waits for the board from the start (a component portal,
+    portal/component_portals.py). The members come with the board file. Returns the Outcome."""
+    with transaction.atomic():
+        return _Writer(site, {}, [], actor).run()
+
+
 # Checking -----------------------------------------------------------------------------------------------
 def _check(data):
     problems = []
