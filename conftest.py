@@ -25,6 +25,23 @@ def pytest_unconfigure(config):
         shutil.rmtree(root, ignore_errors=True)
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs modules marked xdist_group on one worker each (--dist loadgroup), so that their
+    module-scoped data (the demo, a crawled portal) is built once. pytest-xdist marks them by editing node
+    ids, which some pytest releases no longer allow: fail loudly rather than build it on every worker."""
+    if not getattr(config.option, "loadgroup", False):
+        return
+    untagged = [
+        item.nodeid for item in items if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if untagged:
+        raise pytest.UsageError(
+            f"pytest-xdist could not tag {len(untagged)} grouped tests (e.g. {untagged[0]}): "
+            "check the pytest pin in requirements-dev.txt."
+        )
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: the layout caches its menu, and ids repeat across tests."""

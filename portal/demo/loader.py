@@ -5,9 +5,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Site
 
+from core.enums import PortalKind
 from core.models import HomePage, PortalSettings, StandardPage, SubjectArea
+from portal.component_portals import add_component_portal
 
 from . import content
 from .images import draw_emblem, draw_landscape, draw_map, ensure_image
@@ -222,23 +224,23 @@ def ensure_board():
 
 
 def ensure_commune_site():
-    """A second Wagtail site (a commune's component portal) with its home page and two sections."""
+    """A commune's component portal, made as add_component_portal makes one (portal/component_portals.py), with a
+    section of its own and its picture."""
     commune = content.COMMUNE
-    site = Site.objects.filter(hostname=commune["hostname"]).first()
-    if site is None:
-        home = HomePage(title=commune["title"], slug="xa-tan-lap", intro=commune["intro"])
-        Page.get_first_root_node().add_child(instance=home)
-        home.save_revision().publish()
-        site = Site.objects.create(
-            hostname=commune["hostname"], port=commune["port"], root_page=home, site_name=commune["name"]
-        )
-        PortalSettings.objects.update_or_create(site=site, defaults={"agency_name": commune["name"]})
+    province = Site.objects.get(is_default_site=True)
+    # A site an earlier demo made, before sites had a kind and a province portal: give it both.
+    PortalSettings.objects.filter(site__hostname=commune["hostname"]).update(
+        kind=PortalKind.COMMUNE, parent_site=province
+    )
+    site = add_component_portal(
+        commune["hostname"], commune["name"], PortalKind.COMMUNE, province.hostname, commune["port"]
+    ).site
     home = site.root_page.specific
     for slug, title in commune["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
     # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
     banner = ensure_image(commune["banner"], draw_landscape, "anh-dau-trang-xa-tan-lap.png", site=site)
-    if home.banner_image_id is None:
-        home.banner_image = banner
+    if home.banner_image_id is None or home.title != commune["title"]:
+        home.banner_image, home.title, home.intro = banner, commune["title"], commune["intro"]
         home.save_revision().publish()
     return site

@@ -6,11 +6,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
+from core.enums import PortalKind
 from core.models import PortalSettings
 from editorial.models import EditorialBoard
 from editorial.staffing import staffing_warnings
+from portal.component_portals import SECTIONS
 from portal.demo import content
 from users.models import User
 
@@ -164,3 +166,14 @@ def test_the_demo_site_is_at_the_address_the_portal_is_served_at(demo, site):
     assert site.root_url == settings.WAGTAILADMIN_BASE_URL
     article = Page.objects.live().filter(depth__gt=3).first()
     assert article.full_url.startswith(settings.WAGTAILADMIN_BASE_URL + "/")
+
+
+def test_the_commune_is_a_component_portal_of_the_demo_site_and_every_address_is_printed(demo, site):
+    commune = Site.objects.get(hostname=content.COMMUNE["hostname"])
+    portal = PortalSettings.for_site(commune)
+    assert portal.kind == PortalKind.COMMUNE and portal.parent_site == site
+    slugs = set(commune.root_page.get_children().values_list("slug", flat=True))
+    assert {slug for slug, _title, _model in SECTIONS} | {"thong-bao"} <= slugs
+    assert commune.root_page.title == content.COMMUNE["title"]
+    site.refresh_from_db()
+    assert f"{site.root_url}/" in demo and f"{commune.root_url}/" in demo
