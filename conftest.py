@@ -25,6 +25,14 @@ def pytest_unconfigure(config):
         shutil.rmtree(root, ignore_errors=True)
 
 
+def pytest_make_parametrize_id(config, val, argname):
+    """File contents in a test's parameters are named by the argument, not spelled out: a zip file made at
+    collection time carries the time, and xdist refuses to run when its workers collect different ids."""
+    if isinstance(val, bytes | bytearray):
+        return argname
+    return None
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """`make test` runs modules marked xdist_group on one worker each (--dist loadgroup), so that their
