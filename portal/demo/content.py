@@ -168,6 +168,15 @@ COMMUNE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards
 # The editorial board of the demo site (editorial/boards/demo.yaml) and its demo-only password.
 DEMO_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo.yaml"
 DEMO_BOARD_PASSWORD = "BanBienTap@2026"
+# What the contributor has submitted and the secretariat has still to check: the approvers' dashboard shows it.
+WAITING_ARTICLE = {
+    "author": "hung.dm",
+    "section": "hoat-dong-cua-so",
+    "title": "Sở tổ chức tập huấn nghiệp vụ đấu thầu qua mạng cho chủ đầu tư",
+    "intro": "Hơn 80 cán bộ của các chủ đầu tư trên địa bàn tỉnh tham dự lớp tập huấn về lựa chọn nhà thầu "
+    "qua Hệ thống mạng đấu thầu quốc gia.",
+    "address": "Văn phòng Sở Kế hoạch và Đầu tư tỉnh An Khánh",
+}
 
 # (slug, name): the fields (lĩnh vực) of a planning-and-investment department.
 SUBJECT_AREAS = [

@@ -201,7 +201,9 @@ def load_demo_portal():
     ensure_english_pages(home)
     ensure_featured_article(home)
     ensure_quick_links(home)
-    return ensure_accounts() + ensure_board()
+    accounts = ensure_accounts() + ensure_board()
+    ensure_waiting_article(home)
+    return accounts
 
 
 def ensure_board():
@@ -244,3 +246,29 @@ def ensure_commune_site():
         home.banner_image, home.title, home.intro = banner, commune["title"], commune["intro"]
         home.save_revision().publish()
     return site
+
+
+def ensure_waiting_article(home):
+    """One article the contributor submitted, waiting at the secretariat's step, so that the approvers'
+    dashboard (editorial/dashboard.py) has something to show from the first sign-in."""
+    from news.models import ArticlePage
+
+    spec = content.WAITING_ARTICLE
+    if ArticlePage.objects.descendant_of(home).filter(title=spec["title"]).exists():
+        return
+    author = get_user_model().objects.filter(username=spec["author"]).first()
+    section = home.get_descendants().filter(slug=spec["section"]).first()
+    if author is None or section is None:
+        return
+    article = ArticlePage(
+        title=spec["title"],
+        intro=spec["intro"],
+        author_name=author.get_full_name(),
+        author_address=spec["address"],
+        live=False,
+    )
+    section.add_child(instance=article)
+    article.save_revision(user=author)
+    workflow = article.get_workflow()
+    if workflow is not None:
+        workflow.start(article, author)

@@ -177,3 +177,12 @@ def test_the_commune_is_a_component_portal_of_the_demo_site_and_every_address_is
     assert commune.root_page.title == content.COMMUNE["title"]
     site.refresh_from_db()
     assert f"{site.root_url}/" in demo and f"{commune.root_url}/" in demo
+
+
+def test_an_article_waits_for_the_secretariat_on_the_approvers_dashboard(demo, site):
+    from editorial.dashboard import awaiting
+
+    waiting = [row for row in awaiting(User.objects.get(username="trung.lh"))]
+    assert [row["title"] for row in waiting] == [content.WAITING_ARTICLE["title"]]
+    assert waiting[0]["author"].username == "hung.dm" and not waiting[0]["overdue"]
+    assert not Page.objects.get(title=content.WAITING_ARTICLE["title"]).live
