@@ -36,7 +36,8 @@ def approve_url(obj, task_state):
         url = reverse(
             obj.snippet_viewset.get_url_name("workflow_action"), args=(obj.pk, "approve", task_state.pk)
         )
-    return f"{url}?{urlencode({'next': f'/admin/?{DONE_PARAMETER}={task_state.pk}'})}"
+    back = f"{reverse('wagtailadmin_home')}?{DONE_PARAMETER}={task_state.pk}"
+    return f"{url}?{urlencode({'next': back})}"
 
 
 def due_in(due, today, off):

@@ -19,6 +19,7 @@ from wagtail.coreutils import find_available_slug
 
 from core.models import PortalSettings
 from core.text import fold
+from core.workflows import submit
 
 from .enums import OPEN_QUESTION_STATUSES, QuestionEventKind, QuestionStatus
 from .models import AnsweredQuestionPage, Question, QuestionEvent
@@ -236,11 +237,7 @@ def _draft_answer_page(question, user):
         has_unpublished_changes=True,
     )
     index.add_child(instance=page)
-    page.save_revision(user=user)
-    workflow = page.get_workflow()
-    if workflow is not None:
-        workflow.start(page, user)
-    return page
+    return submit(page, user)
 
 
 def admin_url(question):

@@ -115,15 +115,16 @@ def add_component_portal(hostname, name, kind, parent_hostname=None, port=80, ac
     name = (name or "").strip()
     kind, parent = check(hostname, name, kind, parent_hostname, port)
     with transaction.atomic():
-        outcome = Outcome(site=None)
         site = Site.objects.filter(hostname=hostname, port=port).first()
+        outcome = Outcome(site=site)
         if site is None:
             home = HomePage(title=name, slug=hostname.replace(".", "-"), intro=REPLACE.format(name=name))
             Page.get_first_root_node().add_child(instance=home)
             home.save_revision(user=actor).publish(user=actor)
-            site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
+            outcome.site = site = Site.objects.create(
+                hostname=hostname, port=port, root_page=home, site_name=name
+            )
             outcome.changes.append(f"tạo trang {site.root_url} «{name}»")
-        outcome.site = site
         settings = PortalSettings.for_site(site)
         if settings.pk is None or settings.agency_name != name:
             settings.agency_name, settings.kind, settings.parent_site = name, kind, parent

@@ -10,6 +10,10 @@ from django.utils import timezone
 
 from core.fragments import fragment
 from core.tree import children_q, descendants_q
+from legal_docs.models import LegalDocument, LegalDocumentIndexPage
+from news.models import ArticlePage, SectionPage, articles_below, for_cards
+from schedule.models import SchedulePage
+from schedule.queries import entries_for_week
 
 LATEST_PER_SECTION = 4
 LATEST_DOCUMENTS = 5
@@ -17,15 +21,11 @@ FEATURED_IMAGE = "fill-800x450"  # the featured article's image, above the lates
 
 
 def sections(home):
-    from news.models import SectionPage
-
     return list(SectionPage.objects.live().public().filter(children_q(home)).in_menu())
 
 
 def featured(home):
     """The chosen article if it is live, else the newest one, ready for a card."""
-    from news.models import ArticlePage, articles_below, for_cards
-
     if home.featured_article_id:
         chosen = for_cards(ArticlePage.objects.live().filter(pk=home.featured_article_id), FEATURED_IMAGE)
         if chosen := chosen.first():
@@ -36,8 +36,6 @@ def featured(home):
 def news(home):
     """The featured article, and each in-menu section's newest articles but the featured one, from one
     query (a sliced subquery per section) and two for all their images and renditions."""
-    from news.models import ArticlePage, articles_below, for_cards
-
     shown = sections(home)
     top = featured(home)
     wanted = Q(pk__in=[])
@@ -67,8 +65,6 @@ def first_url(pages, home, request):
 
 def documents(home, request):
     """The document database's URL and its newest published documents."""
-    from legal_docs.models import LegalDocument, LegalDocumentIndexPage
-
     documents_url = first_url(LegalDocumentIndexPage.objects.live(), home, request)
     newest = LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS]
     return {"documents_url": documents_url, "latest_documents": list(newest) if documents_url else []}
@@ -77,8 +73,6 @@ def documents(home, request):
 def home_page_blocks(home, request):
     """Context for the home page template: its blocks as HTML, each with an empty state when it has
     nothing. This week's schedule is kept per day as well ("this week" follows the calendar)."""
-    from schedule.models import SchedulePage
-    from schedule.queries import entries_for_week
 
     def rendered(name, build, *parts):
         def render():

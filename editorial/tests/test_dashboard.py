@@ -95,4 +95,5 @@ def test_nobody_else_sees_the_confirmation_of_an_approval(board, client):
     state_id = row["approve_url"].rsplit("%3D", 1)[1]
     client.force_login(users["head"])
     assert "Bạn đã duyệt" not in client.get(f"/admin/?da-xu-ly={state_id}").content.decode()
-    assert client.get("/admin/?da-xu-ly=abc").status_code == 200
+    for hostile in ("abc", "9" * 30, "-1", "１２", ""):
+        assert client.get("/admin/", {"da-xu-ly": hostile}).status_code == 200

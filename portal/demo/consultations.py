@@ -16,7 +16,7 @@ from feedback.enums import CommentStatus
 from feedback.models import ConsultationComment, ConsultationIndexPage, ConsultationPage
 from legal_docs.models import LegalDocument
 from portal.demo.images import demo_collection, in_library
-from portal.demo.loader import ensure_subject_areas
+from portal.demo.subject_areas import ensure_subject_areas
 
 SLUG = "gop-y-du-thao"
 DEPARTMENT = "Sở Kế hoạch và Đầu tư tỉnh An Khánh"

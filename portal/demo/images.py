@@ -9,6 +9,8 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from editorial.collections import site_collection
+
 
 def _png(image, name):
     buffer = BytesIO()
@@ -73,8 +75,6 @@ def ensure_image(title, drawing, filename, site=None):
 def demo_collection(site=None):
     """The library (collection) of `site`, the default site's when unset: the board's roles see and choose
     files in their own site's library only (editorial.collections)."""
-    from editorial.collections import site_collection
-
     return site_collection(site or Site.objects.get(is_default_site=True))
 
 

@@ -8,11 +8,23 @@ from django.db import transaction
 from wagtail.models import Locale, Site
 
 from core.enums import PortalKind
-from core.models import HomePage, PortalSettings, StandardPage, SubjectArea
+from core.models import HomePage, PortalSettings, StandardPage
+from core.workflows import submit
+from editorial.board_file import load_board_file
+from news.models import ArticlePage
 from portal.component_portals import add_component_portal
+from portal.demo.consultations import load_demo as load_consultations
+from portal.demo.legal_docs import load_demo as load_legal_documents
+from portal.demo.news import load_demo as load_news
+from portal.demo.organisation import load_demo as load_organisation
+from portal.demo.procedures import load_demo as load_procedures
+from portal.demo.projects import load_demo as load_projects
+from portal.demo.questions import load_demo as load_questions
+from portal.demo.schedule import load_demo as load_schedule
 
 from . import content
 from .images import draw_emblem, draw_landscape, draw_map, ensure_image
+from .subject_areas import ensure_subject_areas
 
 
 def _body(paragraphs):
@@ -110,16 +122,6 @@ def ensure_english_pages(home):
         translation.save_revision().publish()
 
 
-def ensure_subject_areas():
-    """The demo fields (lĩnh vực), by slug; other apps' demo loaders use them too."""
-    areas = {}
-    for order, (slug, name) in enumerate(content.SUBJECT_AREAS):
-        areas[slug], _ = SubjectArea.objects.get_or_create(
-            slug=slug, defaults={"name": name, "sort_order": order}
-        )
-    return areas
-
-
 def ensure_quick_links(home):
     if home.quick_links:
         return
@@ -133,8 +135,6 @@ def ensure_quick_links(home):
 
 
 def ensure_featured_article(home):
-    from news.models import ArticlePage
-
     if home.featured_article_id is None:
         home.featured_article = (
             ArticlePage.objects.live()
@@ -170,14 +170,6 @@ def ensure_accounts():
 
 @transaction.atomic
 def load_demo_portal():
-    from portal.demo.consultations import load_demo as load_consultations
-    from portal.demo.legal_docs import load_demo as load_legal_documents
-    from portal.demo.news import load_demo as load_news
-    from portal.demo.organisation import load_demo as load_organisation
-    from portal.demo.procedures import load_demo as load_procedures
-    from portal.demo.projects import load_demo as load_projects
-    from portal.demo.questions import load_demo as load_questions
-    from portal.demo.schedule import load_demo as load_schedule
 
     site = Site.objects.get(is_default_site=True)
     name_site(site)
@@ -209,8 +201,6 @@ def load_demo_portal():
 def ensure_board():
     """The demo boards (the department's, one account per role, and the commune's); demo accounts get the
     demo password once, when new."""
-    from editorial.board_file import load_board_file
-
     ensure_commune_site()
     accounts = []
     for path in (content.DEMO_BOARD_FILE, content.COMMUNE_BOARD_FILE):
@@ -251,8 +241,6 @@ def ensure_commune_site():
 def ensure_waiting_article(home):
     """One article the contributor submitted, waiting at the secretariat's step, so that the approvers'
     dashboard (editorial/dashboard.py) has something to show from the first sign-in."""
-    from news.models import ArticlePage
-
     spec = content.WAITING_ARTICLE
     if ArticlePage.objects.descendant_of(home).filter(title=spec["title"]).exists():
         return
@@ -268,7 +256,4 @@ def ensure_waiting_article(home):
         live=False,
     )
     section.add_child(instance=article)
-    article.save_revision(user=author)
-    workflow = article.get_workflow()
-    if workflow is not None:
-        workflow.start(article, author)
+    submit(article, author)

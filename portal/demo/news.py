@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from news.models import ArticlePage, SectionPage
 from portal.demo.images import draw_landscape, ensure_image
-from portal.demo.loader import ensure_subject_areas
+from portal.demo.subject_areas import ensure_subject_areas
 
 AUTHOR = ("Văn phòng Sở", "Số 12 đường Trần Hưng Đạo, phường Trung Tâm, tỉnh An Khánh")
 

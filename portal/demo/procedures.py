@@ -3,7 +3,7 @@
 Codes other than 1.001612 are illustrative: check them against the national procedures database.
 """
 
-from portal.demo.loader import ensure_subject_areas
+from portal.demo.subject_areas import ensure_subject_areas
 from procedures.enums import ImplementationLevel, OnlineServiceLevel
 from procedures.models import ProcedureIndexPage, ProcedurePage
 

@@ -3,7 +3,7 @@
 import datetime
 from decimal import Decimal
 
-from portal.demo.loader import ensure_subject_areas
+from portal.demo.subject_areas import ensure_subject_areas
 from projects.enums import FundingSource as Fund
 from projects.enums import ProjectStatus as Status
 from projects.enums import ProjectType as Type

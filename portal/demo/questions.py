@@ -14,8 +14,8 @@ from feedback.enums import QuestionStatus
 from feedback.inbox import DATE_FIELDS, answer_html
 from feedback.models import AnsweredQuestionPage, Question, QuestionEvent, QuestionIndexPage
 from feedback.models.questions import new_code
-from portal.demo.loader import ensure_subject_areas
 from portal.demo.procedures import replace_placeholder
+from portal.demo.subject_areas import ensure_subject_areas
 
 INDEX_SLUG = "hoi-dap"
 S = QuestionStatus
