@@ -4,13 +4,19 @@
 from wagtail.models import DraftStateMixin
 from wagtail.permissions import policy_registry
 
+from .sites import is_site_owned, usable_by
+
 
 def visible_snippets(user, objects):
-    """Draft-state snippets (legal documents): drafts only for whoever may edit or publish that model;
-    everyone else chooses among the live ones, as published (a live snippet's row holds its published
-    version)."""
+    """Records of the user's sites and what their province shares (core/sites.py); of draft-state snippets
+    (legal documents), drafts only for whoever may edit or publish that model; everyone else chooses among
+    the live ones, as published (a live snippet's row holds its published version)."""
     model = objects.model
-    if user.is_superuser or not issubclass(model, DraftStateMixin):
+    if user.is_superuser:
+        return objects
+    if is_site_owned(model):
+        objects = objects.filter(usable_by(user, model))
+    if not issubclass(model, DraftStateMixin):
         return objects
     if policy_registry.get_by_type(model).user_has_any_permission(user, ["change", "publish"]):
         return objects

@@ -75,18 +75,19 @@ def _published_file(*actions):
     return [f"documents.{action}_publishedfile" for action in actions]
 
 
-# Legal documents are snippets, global to the installation and moderated by one board (legal_documents_site).
-# That board's roles mirror its page permissions: the head publishes; so does the admin, because a
-# non-classified legal document is an official source (docs/requirements.md, Direct publication); everyone
-# else goes through the workflow (a workflow does not stop whoever holds the publish permission).
+# Legal documents are snippets; each belongs to a site and is moderated by that site's board (core/sites.py
+# keeps each board to its site's documents). The roles mirror the page permissions: the head publishes; so
+# does the admin, because a non-classified legal document is an official source (docs/requirements.md, Direct
+# publication); everyone else goes through the workflow (a workflow does not stop whoever holds the publish
+# permission).
 LEGAL_DOCUMENT_PERMISSIONS = {
     Role.HEAD: _legal_document("add", "change", "publish", "lock", "unlock"),
     Role.SECRETARY: _legal_document("add", "change", "lock"),
     Role.ADMIN: _legal_document("add", "change", "publish"),
 }
 # A file published on its own (documents.PublishedFile; docs/requirements.md, Files) is a global snippet
-# moderated by the same board with the same rights, except that the admin does not publish it: it is no
-# official source, so it goes through the workflow.
+# moderated by one board (legal_documents_site) with the same rights, except that the admin does not publish
+# it: it is no official source, so it goes through the workflow.
 PUBLISHED_FILE_PERMISSIONS = {
     Role.HEAD: _published_file("add", "change", "publish", "lock", "unlock"),
     Role.SECRETARY: _published_file("add", "change", "lock"),
@@ -278,7 +279,7 @@ class _Writer:
         self.site, self.sla, self.entries, self.actor = site, sla, entries, actor
         self.outcome = Outcome()
         self.label = site.site_name or site.hostname
-        self.moderates_legal_documents = site == legal_documents_site()
+        self.moderates_published_files = site == legal_documents_site()
 
     def run(self):
         board, created = EditorialBoard.objects.get_or_create(site=self.site)
@@ -321,12 +322,9 @@ class _Writer:
     def role_group(self, role):
         group = self.group(f"{self.label} · {role.label}")
         self.sync_page_permissions(group, self.site.root_page, SITE_PERMISSIONS.get(role, []))
-        legal = (
-            [*LEGAL_DOCUMENT_PERMISSIONS.get(role, []), *PUBLISHED_FILE_PERMISSIONS.get(role, [])]
-            if self.moderates_legal_documents
-            else []
-        )
-        self.sync_model_permissions(group, [*MODEL_PERMISSIONS.get(role, []), *legal])
+        files = PUBLISHED_FILE_PERMISSIONS.get(role, []) if self.moderates_published_files else []
+        legal = LEGAL_DOCUMENT_PERMISSIONS.get(role, [])
+        self.sync_model_permissions(group, [*MODEL_PERMISSIONS.get(role, []), *legal, *files])
         return group
 
     def section_group(self, section):
@@ -335,7 +333,7 @@ class _Writer:
         self.sync_page_permissions(group, section, SECTION_PERMISSIONS)
         serves_legal_documents = issubclass(section.specific_class, LegalDocumentIndexPage)
         legal = SECTION_LEGAL_DOCUMENT_PERMISSIONS if serves_legal_documents else []
-        self.sync_model_permissions(group, legal if self.moderates_legal_documents else [])
+        self.sync_model_permissions(group, legal)
         return group
 
     def sync_model_permissions(self, group, names):
@@ -468,7 +466,7 @@ class _Writer:
                 WorkflowTask.objects.create(workflow=workflow, task_id=task_id, sort_order=order)
             self.outcome.changes.append(f"{workflow.name}: các bước thư ký → phó trưởng ban → trưởng ban")
         self.attach(workflow, WorkflowPage, "toàn trang", page=self.site.root_page)
-        if self.moderates_legal_documents:
+        if self.moderates_published_files:
             legal_documents = ContentType.objects.get_for_model(LegalDocument)
             self.attach(workflow, WorkflowContentType, "văn bản (/van-ban/)", content_type=legal_documents)
             published_files = ContentType.objects.get_for_model(PublishedFile)

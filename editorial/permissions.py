@@ -7,6 +7,8 @@ from wagtail.models import PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from core.sites import is_site_owned, may_edit
+
 from .archive import is_archived
 from .deletion import deletion, moderated_models, privacy_refusal, unpublish_refusal
 from .enums import Role
@@ -65,14 +67,17 @@ class BoardPagePermissionTester(PagePermissionTester):
 
 
 class BoardSnippetPermissionPolicy(ModelPermissionPolicy):
-    """Wagtail's model permissions for a moderated snippet, narrowed per item by the same rules as pages: a
-    delete follows editorial.deletion, and an archived item is not published until restored (its editor
-    refuses it, editorial.removal_admin; "change" stays, so its preview and links keep working).
+    """Wagtail's model permissions for a moderated snippet, narrowed per item by the same rules as pages: only
+    on the records of the user's sites (core/sites.py), a delete follows editorial.deletion, and an archived
+    item is not published until restored (its editor refuses it, editorial.removal_admin; "change" stays, so
+    its preview and links keep working).
     Registered for every moderated snippet model (EditorialConfig.ready)."""
 
     def user_has_permission_for_instance(self, user, action, instance):
         if not super().user_has_permission_for_instance(user, action, instance):
             return False
+        if is_site_owned(type(instance)) and not may_edit(user, instance):
+            return False  # another site's record, or one the province shares: its own board's (core/sites.py)
         if action == "delete":
             return deletion(user, instance).allowed
         if action == "publish":

@@ -19,10 +19,13 @@ workflow and workflow-task reports, site history, aging and locked pages. What i
   bulk_actions/list_items_with_no_access.html);
 - snippet choosers (legal documents) offer drafts only to whoever may edit that model (core/choosers.py),
   and a snippet URL naming another's draft answers 403 without its title;
+- a record of another site (a legal document: core/sites.py), named by a snippet view's URL or a bulk
+  action's ?id=, answers 403 with the reason; its listing and chooser hold only the user's sites' records;
 - images and documents live in each site's collection (editorial.collections): a direct admin URL naming a
   file of another site's library, or asking to delete a file an item uses, answers 403 with the reason.
 """
 
+from django.apps import apps
 from django.contrib.admin.utils import unquote
 from django.db.models import F, Q
 from django.utils.deprecation import MiddlewareMixin
@@ -34,12 +37,17 @@ from wagtail.permissions import page_permission_policy, policy_registry
 
 from core.choosers import visible_snippets
 from core.refusals import refused
+from core.sites import is_site_owned, may_edit, usable_by, user_site_ids
 
 from .collections import OTHER_LIBRARY, delete_refusal
 
 PAGE_HIDDEN = (
     "Trang này thuộc chuyên mục không do bạn phụ trách và chưa được đăng: bạn không xem được tiêu đề, "
     "bản nháp của nó."
+)
+OTHER_SITE = (
+    "Mục này thuộc cổng khác (hoặc do cổng tỉnh dùng chung): chỉ Ban biên tập của cổng đó xem và sửa được "
+    "trong trang quản trị."
 )
 ITEM_HIDDEN = "Mục này chưa được đăng và không do bạn phụ trách: bạn không xem được tiêu đề, bản nháp của nó."
 PAGE_TYPES_REPORT_REFUSED = (
@@ -126,7 +134,8 @@ class AdminVisibilityMiddleware(MiddlewareMixin):
             return None
         reason = (
             page_refusal(request, match.view_name, view_kwargs)
-            or snippet_refusal(user, view_func, view_kwargs)
+            or snippet_refusal(user, view_func, view_kwargs, match.view_name)
+            or bulk_refusal(request, match.view_name, view_kwargs)
             or file_refusal(user, match.view_name, view_kwargs)
         )
         return refused(request, reason) if reason else None
@@ -153,16 +162,43 @@ def page_refusal(request, view_name, kwargs):
     return None
 
 
-def snippet_refusal(user, view_func, kwargs):
-    """A draft-state snippet (legal document) the user may not see, named by a snippet view's URL: the
-    viewset gives each of its views the model (Django keeps it in the view's `view_initkwargs`)."""
+def snippet_refusal(user, view_func, kwargs, view_name=""):
+    """Another site's record (core/sites.py; in a chooser, one the province does not share either), or a
+    draft-state snippet (legal document) the user may not see, named by a snippet view's URL: the viewset
+    gives each of its views the model (Django keeps it in the view's `view_initkwargs`)."""
     model = getattr(view_func, "view_initkwargs", {}).get("model")
-    if not isinstance(model, type) or not issubclass(model, DraftStateMixin) or "pk" not in kwargs:
+    if not isinstance(model, type) or "pk" not in kwargs:
         return None
-    item = model.objects.filter(pk=unquote(str(kwargs["pk"]))).first()
+    pk = unquote(str(kwargs["pk"]))
+    if not pk.isdigit():
+        return None  # Wagtail's view answers 404
+    item = model.objects.filter(pk=pk).first()
+    if item is not None and is_site_owned(model):
+        if view_name.startswith("wagtailsnippetchoosers_"):
+            if not model.objects.filter(usable_by(user, model), pk=pk).exists():
+                return OTHER_SITE
+        elif not may_edit(user, item):
+            return OTHER_SITE
+    if not issubclass(model, DraftStateMixin):
+        return None
     if item is None or visible_snippets(user, model.objects.filter(pk=item.pk)).exists():
         return None
     return None if awaits_step_of(item, user) else ITEM_HIDDEN
+
+
+def bulk_refusal(request, view_name, kwargs):
+    """A bulk action (delete, and whatever Wagtail adds) on records of another site, named by ?id=."""
+    if view_name != "wagtail_bulk_action":
+        return None
+    try:
+        model = apps.get_model(kwargs.get("app_label", ""), kwargs.get("model_name", ""))
+    except (LookupError, ValueError):
+        return None
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    if not ids or not is_site_owned(model):
+        return None
+    foreign = model.objects.filter(pk__in=ids).exclude(site_id__in=user_site_ids(request.user))
+    return OTHER_SITE if foreign.exists() else None
 
 
 def awaits_step_of(item, user):

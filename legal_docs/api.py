@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
-from .models import LegalDocumentIndexPage
+from .models import index_url as site_index_url
 from .search import find
-from .views import PER_PAGE
+from .views import PER_PAGE, request_site_id
 
 PAGE_ERROR = "Số trang không hợp lệ."
 PAGE_MISSING = "Trang này không có kết quả."
@@ -80,7 +80,8 @@ def document_list(request):
     if errors:
         return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
-    results, _facets = find(form.valid_filters() if request.GET else {})
+    site_id = request_site_id(request)
+    results, _facets = find(form.valid_filters() if request.GET else {}, site_id)
     try:
         page = Paginator(results, PER_PAGE).page(page_number)
     except PageNotAnInteger:
@@ -94,8 +95,7 @@ def document_list(request):
     documents = list(page.object_list)
     # One query per relation whatever the page size (the number matches come from a separate list).
     prefetch_related_objects(documents, "files__document")
-    index_page = LegalDocumentIndexPage.objects.live().first()
-    index_url = index_page.get_url(request) if index_page else None
+    index_url = site_index_url(site_id, request)
     return JsonResponse(
         {
             "count": page.paginator.count,

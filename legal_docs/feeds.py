@@ -1,6 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from core.sites import shown_on
+
 from .models import LegalDocument
 
 FEED_SIZE = 30
@@ -14,6 +16,7 @@ class LatestDocumentsFeed(Feed):
 
     def get_object(self, request, index_page):
         self.request = request
+        self.site_id = index_page.get_site().pk
         return index_page
 
     def title(self, index_page):
@@ -26,7 +29,8 @@ class LatestDocumentsFeed(Feed):
         return index_page.intro or index_page.title
 
     def items(self):
-        return LegalDocument.objects.filter(live=True).select_related("doc_type", "issuer")[:FEED_SIZE]
+        documents = LegalDocument.objects.filter(live=True).filter(shown_on(self.site_id))
+        return documents.select_related("doc_type", "issuer")[:FEED_SIZE]
 
     def item_title(self, document):
         return f"{document.doc_type.name} {document.number}"

@@ -37,9 +37,10 @@ from django.utils.text import slugify
 from tqdm import tqdm
 from wagtail import hooks
 from wagtail.log_actions import registry as log_registry
-from wagtail.models import Collection, ReferenceIndex
+from wagtail.models import Collection, ReferenceIndex, Site
 
 from core.models import SubjectArea
+from core.sites import shown_on
 from core.text import fold, normalize
 from documents.models import PortalDocument
 from documents.stamps import stamped_documents
@@ -66,6 +67,7 @@ HEADER = [
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 IMPORT_ACTION = "legal_docs.import"
 IMPORT_LABEL = "Nhập từ nguồn chính thức"
+NO_SITE = "Chưa có cổng (Site) nào để nhập văn bản vào: tạo cổng trước."
 RELATION_COLUMNS = {"replaces": RelationKind.REPLACES, "amends": RelationKind.AMENDS}
 RELATION_WORDS = {"replaces": "văn bản được thay thế", "amends": "văn bản được sửa đổi, bổ sung"}
 IMPORTED_KINDS = set(RELATION_COLUMNS.values())
@@ -154,8 +156,9 @@ def _chunks(items, size=CHUNK):
 
 
 class Importer:
-    def __init__(self, path, files_dir=None, dry_run=False, progress=False):
+    def __init__(self, path, site, files_dir=None, dry_run=False, progress=False):
         self.path = Path(path)
+        self.site = site  # whose documents these are (core/sites.py)
         self.files_dir = Path(files_dir).resolve() if files_dir else None
         self.dry_run = dry_run
         self.progress = progress
@@ -320,21 +323,30 @@ class Importer:
         self.rows_by_identity = seen
 
     def load_existing(self):
-        """(id, identity, issued_on) of every stored document whose number a row names or refers to."""
+        """(id, identity, issued_on) of every stored document the site shows (core/sites.py) whose number a
+        row names or refers to. A row updates the site's own document of its identity; a relation may point
+        to one the province shares (the site's own first)."""
         keys = {row.key for row in self.rows if row.key}
         for row in self.rows:
             for numbers in row.references.values():
                 keys.update(number_key(number) for number in numbers)
         self.stored = defaultdict(list)  # number key -> [(id, identity, issued_on)]
         identities = defaultdict(list)
+        shared = {}
+        shown = LegalDocument.objects.filter(shown_on(self.site.pk)).order_by("pk")
         for chunk in _chunks(keys):
-            for pk, key, issuer_id, issued_on in LegalDocument.objects.filter(
-                number_key__in=chunk
-            ).values_list("pk", "number_key", "issuer_id", "issued_on"):
+            for pk, key, issuer_id, issued_on, site_id in shown.filter(number_key__in=chunk).values_list(
+                "pk", "number_key", "issuer_id", "issued_on", "site_id"
+            ):
                 identity = (key, issuer_id, issued_on.year)
+                if site_id == self.site.pk:
+                    identities[identity].append(pk)
+                elif identity in shared:
+                    continue
+                else:
+                    shared[identity] = pk
                 self.stored[key].append((pk, identity, issued_on, issuer_id))
-                identities[identity].append(pk)
-        self.stored_ids = {identity: pks[0] for identity, pks in identities.items()}
+        self.stored_ids = {**shared, **{identity: pks[0] for identity, pks in identities.items()}}
         for row in self.rows:
             pks = identities.get(row.identity, [])
             if len(pks) > 1:
@@ -563,6 +575,7 @@ class Importer:
                 first_published_at=self.now,
                 last_published_at=self.now,
                 slug=slugs[row.line],
+                site=self.site,
             )
             self.apply(doc, row)
             # What LegalDocument.save() derives, done here because bulk_create does not call save().
@@ -597,7 +610,8 @@ class Importer:
         wanted = {slug for options in candidates.values() for slug in options}
         taken = set()
         for chunk in _chunks(wanted):
-            taken.update(LegalDocument.objects.filter(slug__in=chunk).values_list("slug", flat=True))
+            mine = LegalDocument.objects.filter(site_id=self.site.pk, slug__in=chunk)
+            taken.update(mine.values_list("slug", flat=True))
         slugs = {}
         for row in rows:
             options = [slug[:160] for slug in candidates[row.line]]
@@ -757,7 +771,10 @@ def tidy_after_bulk_write():
         cursor.execute("SELECT gin_clean_pending_list('legal_docs_search_vector_idx')")
 
 
-def import_documents(path, files_dir=None, dry_run=False, progress=False):
-    """Validate the whole file, then write it in one transaction; raises ImportFailed and writes nothing
-    if any row is bad."""
-    return Importer(path, files_dir=files_dir, dry_run=dry_run, progress=progress).run()
+def import_documents(path, site=None, files_dir=None, dry_run=False, progress=False):
+    """Validate the whole file, then write it into the site's documents (the default site's unless given) in
+    one transaction; raises ImportFailed and writes nothing if any row is bad."""
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise ImportFailed([NO_SITE])
+    return Importer(path, site, files_dir=files_dir, dry_run=dry_run, progress=progress).run()

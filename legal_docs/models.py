@@ -13,11 +13,13 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    Site,
     WorkflowMixin,
 )
 
 from core import chrome
 from core.models import BasePortalPage
+from core.sites import parent_site_id
 from core.text import fold, normalize
 from documents.classification import ClassifiedContent
 from documents.enums import ExtractionStatus
@@ -92,7 +94,20 @@ class LegalDocument(
         "số, ký hiệu chuẩn hóa", max_length=100, editable=False, db_index=True
     )
     number_key = models.CharField("khóa tra cứu số hiệu", max_length=120, editable=False, db_index=True)
-    slug = models.SlugField("đường dẫn", max_length=160, unique=True, editable=False)
+    slug = models.SlugField("đường dẫn", max_length=160, editable=False)
+    # Whose document it is (core/sites.py): that site's board moderates it, its /van-ban/ lists it.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng",
+        on_delete=models.PROTECT,
+        related_name="legal_documents",
+        help_text="Cổng (cơ quan) quản lý văn bản; Ban biên tập của cổng đó duyệt văn bản.",
+    )
+    shared = models.BooleanField(
+        "dùng chung cho các cổng thành phần",
+        default=False,
+        help_text="Văn bản của cổng tỉnh hiện cả trên các cổng thành phần (sở, xã), ghi rõ là của tỉnh.",
+    )
     doc_type = models.ForeignKey(
         DocumentType, verbose_name="loại văn bản", on_delete=models.PROTECT, related_name="documents"
     )
@@ -125,6 +140,7 @@ class LegalDocument(
     objects = LegalDocumentQuerySet.as_manager()
 
     metadata_panels = [
+        FieldRowPanel([FieldPanel("site"), FieldPanel("shared")]),
         FieldRowPanel([FieldPanel("number"), FieldPanel("doc_type")]),
         FieldPanel("issuer"),
         FieldRowPanel([FieldPanel("signer"), FieldPanel("signer_title")]),
@@ -148,6 +164,7 @@ class LegalDocument(
         verbose_name = "văn bản"
         verbose_name_plural = "văn bản"
         indexes = [models.Index(fields=["live", "-issued_on"], name="legal_doc_live_issued")]
+        constraints = [models.UniqueConstraint(fields=["site", "slug"], name="legal_doc_site_slug")]
 
     def __str__(self):
         return f"{self.number}: {self.summary[:80]}"
@@ -163,7 +180,9 @@ class LegalDocument(
                 errors["expires_on"] = "Ngày hết hiệu lực phải sau ngày ban hành."
             elif self.effective_on and self.expires_on <= self.effective_on:
                 errors["expires_on"] = "Ngày hết hiệu lực phải sau ngày có hiệu lực."
-        if self.number and self.issuer_id and self.issued_on and self.duplicates().exists():
+        if self.shared and self.site_id and parent_site_id(self.site_id):
+            errors["shared"] = "Chỉ văn bản của cổng tỉnh mới dùng chung cho các cổng thành phần."
+        if self.number and self.issuer_id and self.issued_on and self.site_id and self.duplicates().exists():
             errors["number"] = (
                 f"Số, ký hiệu «{self.number}» của cơ quan này đã có trong năm {self.issued_on.year}."
             )
@@ -171,9 +190,13 @@ class LegalDocument(
             raise ValidationError(errors)
 
     def duplicates(self):
-        """The same number from the same issuer in the same year (numbers restart every year)."""
+        """The same number from the same issuer in the same year (numbers restart every year), on the same
+        site: two portals may both hold a central document."""
         return LegalDocument.objects.filter(
-            number_key=number_key(self.number), issuer_id=self.issuer_id, issued_on__year=self.issued_on.year
+            site_id=self.site_id,
+            number_key=number_key(self.number),
+            issuer_id=self.issuer_id,
+            issued_on__year=self.issued_on.year,
         ).exclude(pk=self.pk)
 
     # Derived columns ----------------------------------------------------------------------------------
@@ -197,11 +220,12 @@ class LegalDocument(
             f"{base}-{self.issued_on.year}",
             f"{base}-{self.issued_on.year}-{self.issuer.slug}",
         ]
-        taken = set(LegalDocument.objects.filter(slug__in=candidates).values_list("slug", flat=True))
+        mine = LegalDocument.objects.filter(site_id=self.site_id)
+        taken = set(mine.filter(slug__in=candidates).values_list("slug", flat=True))
         for candidate in candidates:
             if candidate not in taken:
                 return candidate
-        return f"{candidates[-1]}-{LegalDocument.objects.count() + 1}"
+        return f"{candidates[-1]}-{mine.count() + 1}"
 
     def folded_text(self):
         """Everything a citizen may type words from, without diacritics: one column for the search index."""
@@ -285,10 +309,28 @@ class LegalDocument(
 
     files_status.short_description = "Tệp đính kèm"
 
+    # Moderation ---------------------------------------------------------------------------------------
+    def get_workflow(self):
+        """The board of the document's own site moderates it: the workflow on that site's pages (the board
+        file attaches it), or while the site has none, the one attached to legal documents."""
+        workflow = self.site.root_page.get_workflow() if self.site_id else None
+        return workflow or self.get_default_workflow()
+
     # Public URL and preview ---------------------------------------------------------------------------
     def get_url(self, request=None):
-        base = index_url(request)
+        """Under /van-ban/ of the request's site when that site shows the document (its own, or shared by
+        its province); otherwise under its own site's, with the host."""
+        site_id = self.site_id
+        if request is not None:
+            current = Site.find_for_request(request)
+            if current is not None and self.shown_on(current.pk):
+                site_id = current.pk
+        base = index_url(site_id, request)
         return f"{base}{self.slug}/" if base else None
+
+    def shown_on(self, site_id):
+        """Whether the site's public pages show the document (core/sites.py)."""
+        return self.site_id == site_id or (self.shared and self.site_id == parent_site_id(site_id))
 
     url = property(get_url)
 
@@ -346,15 +388,23 @@ class DocumentRelation(Orderable):
         return INVERSE_LABELS[RelationKind(self.kind)]
 
 
-def index_url(request=None):
-    """The document database's URL, cached with the layout's links (a page change renews them): a list of
-    documents or relations then costs no query per link."""
+def index_page_of(site_id):
+    """The site's live /van-ban/ page, or None."""
+    site = Site.objects.filter(pk=site_id).select_related("root_page").first()
+    if site is None:
+        return None
+    return LegalDocumentIndexPage.objects.live().descendant_of(site.root_page).first()
+
+
+def index_url(site_id, request=None):
+    """A site's document database URL (relative on that site's own requests), cached with the layout's links
+    (a page change renews them): a list of documents or relations then costs no query per link."""
 
     def build():
-        index_page = LegalDocumentIndexPage.objects.live().first()
+        index_page = index_page_of(site_id)
         return index_page.get_url(request) if index_page else ""
 
-    return chrome.cached("documents-index-url", request, build=build) or None
+    return chrome.cached("documents-index-url", request, site_id, build=build) or None
 
 
 class LegalDocumentIndexPage(RoutablePageMixin, BasePortalPage):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from core.sites import shown_on
 from core.text import fold, words
 
 from . import fulltext
@@ -18,9 +19,9 @@ _PHRASE = re.compile(r'"([^"]+)"')
 FACETS = {"type": "doc_type_id", "issuer": "issuer_id", "status": "status"}
 
 
-def filtered(filters):
-    """Live documents narrowed by the form's valid filters."""
-    documents = LegalDocument.objects.filter(live=True)
+def filtered(filters, site_id):
+    """Live documents a site shows (core/sites.py), narrowed by the form's valid filters."""
+    documents = LegalDocument.objects.filter(live=True).filter(shown_on(site_id))
     lookups = {
         "type": "doc_type",
         "issuer": "issuer",
@@ -97,9 +98,10 @@ class Results:
         return [head[pk] for pk in head_ids if pk in head] + tail
 
 
-def find(filters):
-    """(results, facets) for valid filters: q, type, issuer, field, signer, status, year, dates, sort."""
-    documents = filtered(filters)
+def find(filters, site_id):
+    """(results, facets) for valid filters (q, type, issuer, field, signer, status, year, dates, sort) among
+    the documents a site shows."""
+    documents = filtered(filters, site_id)
     listing = documents.select_related("doc_type", "issuer").defer("full_text", "search_text")
     query = (filters.get("q") or "").strip()
     sort = filters.get("sort") or ("relevance" if query else "newest")

@@ -1,8 +1,11 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from wagtail.models import Site
 
+from core.models import PortalSettings
 from core.pagination import query_prefix
+from core.sites import shown_on
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
@@ -30,10 +33,16 @@ def facet_choices(counts, form):
     }
 
 
+def request_site_id(request):
+    """The site whose /van-ban/ is asked for (Wagtail keeps it on the request once found)."""
+    site = Site.find_for_request(request)
+    return site.pk if site else None
+
+
 def search_context(request):
     form = DocumentSearchForm(request.GET or None)
     filters = form.valid_filters() if request.GET else {}
-    results, counts = find(filters)
+    results, counts = find(filters, request_site_id(request))
     page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
     return {
@@ -54,7 +63,8 @@ def document_list(request, index_page):
 def document_detail(request, index_page, slug):
     document = get_object_or_404(
         LegalDocument.objects.filter(live=True)
-        .select_related("doc_type", "issuer")
+        .filter(shown_on(request_site_id(request)))
+        .select_related("doc_type", "issuer", "site")
         .prefetch_related(
             "subject_areas", "files__document", "relations__target", "incoming_relations__source"
         ),
@@ -62,4 +72,6 @@ def document_detail(request, index_page, slug):
     )
     context = index_page.get_context(request)
     context.update({"document": document, "page_title": document.number, "index_page": index_page})
+    if document.site_id != request_site_id(request):  # shared by the province (core/sites.py)
+        context["shared_by"] = PortalSettings.for_site(document.site).agency_name
     return TemplateResponse(request, "legal_docs/legal_document_detail.html", context)

@@ -10,14 +10,23 @@ from wagtail.snippets.views.chooser import (
     SnippetChooserViewSet,
     SnippetChosenMultipleView,
 )
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from core.choosers import VisibleSnippetChoices, VisibleSnippetsChosen
+from core.exports import LabelledExportButtons
+from core.sites import owned_by_user
 
 from .enums import ValidityStatus
 from .forms import FIRST_YEAR, LAST_YEAR
 from .models import DocumentType, Issuer, LegalDocument
 from .search import narrowed
+
+
+class LegalDocumentCreateView(CreateView):
+    def submit_action(self):
+        """A new document goes to its own site's board (LegalDocument.get_workflow), which the view can only
+        know once the document is saved: before that it offers the workflow attached to legal documents."""
+        self.object.get_workflow().start(self.object, self.request.user)
 
 
 class LegalDocumentFilterSet(WagtailFilterSet):
@@ -40,7 +49,7 @@ class LegalDocumentFilterSet(WagtailFilterSet):
         fields = ["doc_type", "issuer", "status", "year"]
 
 
-class LegalDocumentIndexView(IndexView):
+class LegalDocumentIndexView(LabelledExportButtons, IndexView):
     """The admin list searches the documents' own full-text index (number in any spelling, words with or
     without diacritics), like the public search; documents are not in Wagtail's search index."""
 
@@ -88,16 +97,32 @@ class LegalDocumentChooserViewSet(SnippetChooserViewSet):
 class LegalDocumentViewSet(SnippetViewSet):
     model = LegalDocument
     index_view_class = LegalDocumentIndexView
+    add_view_class = LegalDocumentCreateView
     chooser_viewset_class = LegalDocumentChooserViewSet
     icon = "doc-full"
     menu_label = "Văn bản"
-    list_display = ["number", "doc_type", "issuer", "issued_on", "status", "files_status", "live"]
+    list_display = ["number", "doc_type", "issuer", "issued_on", "status", "files_status", "site", "live"]
     list_per_page = 50
+    # The board's register of its documents, for the filters shown (Excel or CSV).
+    list_export = [
+        "number",
+        "doc_type",
+        "issuer",
+        "signer",
+        "issued_on",
+        "effective_on",
+        "status",
+        "summary",
+        "site",
+    ]
+    export_filename = "danh-muc-van-ban"
     filterset_class = LegalDocumentFilterSet
     ordering = ["-issued_on", "-pk"]
 
     def get_queryset(self, request):
-        return LegalDocument.objects.select_related("doc_type", "issuer").prefetch_related("files__document")
+        """The documents of the user's sites (core/sites.py): its exports read the same list."""
+        documents = LegalDocument.objects.select_related("doc_type", "issuer", "site")
+        return owned_by_user(request.user, documents).prefetch_related("files__document")
 
 
 class DocumentTypeViewSet(SnippetViewSet):

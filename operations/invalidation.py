@@ -104,11 +104,12 @@ def affected_sites(instance, created=False, update_fields=None):
 
 
 def sites_showing(instance):
-    """A moderated snippet is shown on every site, unless it names one (a maintenance notice)."""
+    """A moderated snippet is shown on every site, unless it names one (a maintenance notice, a legal
+    document); one the province shares with its component portals (core/sites.py) shows on every site."""
     if isinstance(instance, Page):
         return sites_of_page(instance)
     site_id = getattr(instance, "site_id", None)
-    return [site_id] if site_id else EVERY_SITE
+    return [site_id] if site_id and not getattr(instance, "shared", False) else EVERY_SITE
 
 
 def moderated_parent(instance):

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.django_db
 HOME = (57, 4)  # target: at most 15 queries (docs/requirements.md, Performance and availability)
 ARTICLE = (55, 13)
 NEWS_INDEX = (39, 7)
-DOCUMENT = (48, 14)
+DOCUMENT = (49, 14)  # the first request also reads which province shares its documents (core/sites.py)
 DOCUMENT_SEARCH = (34, 15)
 QUESTIONS = (25, 8)
 

@@ -139,6 +139,7 @@ def test_a_file_of_a_live_legal_document_is_served(client):
 def legal_document_form(legal, document, **actions):
     return nested_form_data(
         {
+            "site": legal.site_id,
             "number": legal.number,
             "doc_type": document_type("Quyết định").pk,
             "issuer": issuer("Ủy ban nhân dân tỉnh").pk,

@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,7 +27,6 @@ from wagtail.models import ModelLogEntry, PageLogEntry
 from legal_docs.importer import IMPORT_ACTION, IMPORT_LABEL
 from legal_docs.models import LegalDocument
 
-from ..board_file import legal_documents_site
 from ..calendar import start_of_day
 from ..enums import Role
 from ..models import EditorialBoard
@@ -83,18 +84,16 @@ def week_label(monday):
 
 def direct_publications(boards, week_text=None, today=None):
     """The week's direct publications on each board's site, in order of time: the admin's official-source
-    pages, and for the board that publishes legal documents, the admin's documents and each CSV import (one
-    row per import, however many documents it published)."""
+    pages, the admin's legal documents of the board's site and each CSV import into it (one row per import,
+    however many documents it published)."""
     monday, next_monday = week_bounds(week_text, today)
     window = {"timestamp__gte": start_of_day(monday), "timestamp__lt": start_of_day(next_monday)}
     pages = PageLogEntry.objects.filter(action=OFFICIAL_SOURCE_PUBLICATION, **window).select_related("user")
-    documents_site = legal_documents_site()
     rows = []
     for board in boards:
         entries = pages.filter(page__path__startswith=board.site.root_page.path)
         board_rows = [_row(board, entry, entry.label, entry.data.get("source", "")) for entry in entries]
-        if documents_site is not None and board.site_id == documents_site.pk:
-            board_rows += _document_rows(board, window)
+        board_rows += _document_rows(board, window)
         rows += sorted(board_rows, key=lambda row: row.published_at)
     return rows
 
@@ -110,8 +109,12 @@ def _row(board, entry, title, source):
 
 
 def _document_rows(board, window):
+    """The board's own site's documents (core/sites.py): log entries name them by id as text."""
+    ids = LegalDocument.objects.filter(site_id=board.site_id).annotate(text_id=Cast("pk", CharField()))
     documents = ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(LegalDocument), **window
+        content_type=ContentType.objects.get_for_model(LegalDocument),
+        object_id__in=ids.values("text_id"),
+        **window,
     ).select_related("user")
     rows = [
         _row(board, entry, entry.label, entry.data.get("source", ""))

@@ -22,7 +22,6 @@ from wagtail.models import ModelLogEntry, Page, PageLogEntry
 from legal_docs.models import LegalDocument
 from news.models import ArticlePage
 
-from ..board_file import legal_documents_site
 from ..calendar import working_calendar, working_days_between
 from ..models import EditorialBoard
 from .access import BoardReportMixin, board_label
@@ -79,14 +78,14 @@ def first_online(queryset, window):
 
 
 def legal_document_rows(boards, window, off):
-    """Legal documents are global, published by the board of the site that serves them: only that board's
-    readers see them."""
-    site = legal_documents_site()
-    board = next((board for board in boards if board.site_id == getattr(site, "pk", None)), None)
-    if board is None:
-        return []
+    """Each board's own site's legal documents (core/sites.py)."""
+    return [row for board in boards for row in board_legal_document_rows(board, window, off)]
+
+
+def board_legal_document_rows(board, window, off):
     rows = []
-    for document, online_at in first_online(LegalDocument.objects.filter(live=True), window):
+    documents = LegalDocument.objects.filter(live=True, site_id=board.site_id)
+    for document, online_at in first_online(documents, window):
         delay = working_days_between(document.issued_on, timezone.localdate(online_at), off)
         rows.append(
             DeadlineRow(

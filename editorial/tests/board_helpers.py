@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, Site, TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from editorial.board_file import load_board_file
@@ -115,6 +115,7 @@ def legal_document_form(action, number="12/2026/QĐ-UBND", **extra):
     data = nested_form_data(
         {
             "number": number,
+            "site": Site.objects.get(is_default_site=True).pk,
             "doc_type": document_type("Quyết định").pk,
             "issuer": issuer("Ủy ban nhân dân tỉnh").pk,
             "signer": "Nguyễn Văn Minh",

@@ -1,5 +1,6 @@
-"""Legal documents (global snippets, served under /van-ban/) go through the moderation path of the board of
-the site that serves them: author -> secretariat -> deputy of section van-ban -> head -> published."""
+"""Legal documents (snippets served under /van-ban/) go through the moderation path of the board of the site
+they belong to: author -> secretariat -> deputy of section van-ban -> head -> published. Component portals:
+editorial/tests/test_site_documents.py."""
 
 from pathlib import Path
 
@@ -7,10 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from wagtail.models import ModelLogEntry, Page, Site, TaskState, WorkflowContentType, WorkflowState
+from wagtail.models import ModelLogEntry, Site, TaskState, WorkflowContentType, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from core.tests.factories import HomePageFactory
 from editorial.board_file import load_board_file
 from editorial.notifications import OFFICIAL_SOURCE_PUBLICATION
 from legal_docs.models import LegalDocument
@@ -55,9 +55,10 @@ def board(home_page, tmp_path):
     return outcome, {user.username: user for user in get_user_model().objects.all()}
 
 
-def form_data(action, number="12/2026/QĐ-UBND"):
+def form_data(action, number="12/2026/QĐ-UBND", site=None):
     return nested_form_data(
         {
+            "site": (site or Site.objects.get(is_default_site=True)).pk,
             "number": number,
             "doc_type": document_type("Quyết định").pk,
             "issuer": issuer("Ủy ban nhân dân tỉnh").pk,
@@ -185,13 +186,3 @@ def test_the_board_file_attaches_its_workflow_to_legal_documents_once(board, hom
     assert any("cho văn bản (/van-ban/)" in change for change in outcome.changes)
     again = load_board_file(board_file(tmp_path, BOARD))
     assert again.changes == []
-
-
-def test_a_component_portals_board_leaves_legal_documents_to_the_main_board(board, home_page, tmp_path):
-    commune_home = HomePageFactory(parent=Page.get_first_root_node(), slug="xa-tan-lap", title="Xã Tân Lập")
-    Site.objects.create(hostname="xa-tan-lap.localhost", root_page=commune_home, site_name="UBND xã Tân Lập")
-    outcome = load_board_file(board_file(tmp_path, COMMUNE_BOARD, "xa.yaml"))
-    assert not any("văn bản" in change for change in outcome.changes)
-    assert legal_documents_workflow() == home_page.get_workflow() != commune_home.get_workflow()
-    commune_secretary = get_user_model().objects.get(username="xa.secretary")
-    assert not commune_secretary.has_perm("legal_docs.change_legaldocument")

@@ -246,6 +246,7 @@ def test_a_legal_document_the_board_approved_is_not_listed_as_the_admins(provinc
     data = nested_form_data(
         {
             "number": "30/2026/QĐ-UBND",
+            "site": Site.objects.get(is_default_site=True).pk,
             "doc_type": document_type("Quyết định").pk,
             "issuer": issuer("Ủy ban nhân dân tỉnh").pk,
             "signer": "Nguyễn Văn Minh",

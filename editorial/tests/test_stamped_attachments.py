@@ -10,7 +10,7 @@ import pytest
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Site, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from core.tests.factories import body_of
@@ -184,6 +184,7 @@ def legal_document_form(doc):
     return nested_form_data(
         {
             "number": "215/QĐ-UBND",
+            "site": Site.objects.get(is_default_site=True).pk,
             "doc_type": document_type("Quyết định").pk,
             "issuer": issuer("Ủy ban nhân dân tỉnh").pk,
             "issued_on": "2026-03-12",

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from wagtail.models import Site
 
 from legal_docs.models import DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
 
@@ -36,6 +37,12 @@ class LegalDocumentFactory(factory.django.DjangoModelFactory):
     effective_on = datetime.date(2024, 3, 15)
     summary = "Về việc phê duyệt kế hoạch lựa chọn nhà thầu"
     live = True
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
 
     class Meta:
         model = LegalDocument
+
+
+def default_site_id():
+    """The site the factories put documents on (core/sites.py)."""
+    return Site.objects.get(is_default_site=True).pk

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.models import Site
 
 from legal_docs.enums import ValidityStatus
 from users.tests.factories import SuperuserFactory
@@ -58,6 +59,7 @@ def test_saving_a_bad_date_shows_the_vietnamese_message_and_writes_nothing(edito
         f"{LIST_URL}add/",
         {
             "number": "9/QĐ-UBND",
+            "site": Site.objects.get(is_default_site=True).pk,
             "doc_type": document_type("Quyết định").pk,
             "issuer": 1,
             "issued_on": "2026-05-10",

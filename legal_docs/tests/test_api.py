@@ -11,7 +11,7 @@ from legal_docs.forms import DocumentSearchForm
 from legal_docs.importer import import_documents
 from legal_docs.search import find
 
-from .factories import LegalDocumentFactory, LegalDocumentIndexPageFactory, issuer
+from .factories import LegalDocumentFactory, LegalDocumentIndexPageFactory, default_site_id, issuer
 from .test_import import GOOD_ROWS, write_csv
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def library(tmp_path, home_page):
 
 def expected(params):
     form = DocumentSearchForm(params)
-    results, _facets = find(form.valid_filters() if params else {})
+    results, _facets = find(form.valid_filters() if params else {}, default_site_id())
     return results
 
 

@@ -11,7 +11,7 @@ from legal_docs.forms import DocumentSearchForm
 from legal_docs.models import DocumentFile
 from legal_docs.search import find
 
-from .factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
+from .factories import LegalDocumentFactory, LegalDocumentIndexPageFactory, default_site_id
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def attach(document, name, data):
 
 
 def found(query):
-    results, _ = find(DocumentSearchForm({"q": query}).valid_filters())
+    results, _ = find(DocumentSearchForm({"q": query}).valid_filters(), default_site_id())
     return [document.number for document in results[0:20]]
 
 

@@ -15,7 +15,7 @@ from legal_docs.importer import HEADER, IMPORT_ACTION, ImportFailed, import_docu
 from legal_docs.models import DocumentRelation, DocumentType, Issuer, LegalDocument
 from legal_docs.search import find
 
-from .factories import LegalDocumentFactory, document_type, issuer
+from .factories import LegalDocumentFactory, default_site_id, document_type, issuer
 
 pytestmark = pytest.mark.django_db
 
@@ -194,11 +194,11 @@ def test_good_file_creates_published_documents_relations_and_statuses(tmp_path, 
     assert logs.first().data["file"] == "van-ban.csv"
 
     # The search index knows them: by number in another spelling, and by words without diacritics.
-    results, _facets = find({"q": "43/2011/ND-CP"})
+    results, _facets = find({"q": "43/2011/ND-CP"}, default_site_id())
     assert [doc.number for doc in results[0:20]] == ["43/2011/NĐ-CP"]
-    results, _facets = find({"q": "dich vu cong truc tuyen"})
+    results, _facets = find({"q": "dich vu cong truc tuyen"}, default_site_id())
     assert {doc.number for doc in results[0:20]} == {"43/2011/NĐ-CP", "42/2022/NĐ-CP"}
-    results, _facets = find({"q": "thu dien tu cong vu"})
+    results, _facets = find({"q": "thu dien tu cong vu"}, default_site_id())
     assert [doc.number for doc in results[0:20]] == ["2154/QĐ-UBND"]
 
 

@@ -10,7 +10,7 @@ from legal_docs.enums import ValidityStatus
 from legal_docs.forms import DocumentSearchForm
 from legal_docs.search import find
 
-from .factories import LegalDocumentFactory, document_type, issuer
+from .factories import LegalDocumentFactory, default_site_id, document_type, issuer
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def library():
 
 def numbers(**params):
     form = DocumentSearchForm(params)
-    results, _ = find(form.valid_filters())
+    results, _ = find(form.valid_filters(), default_site_id())
     return [document.number for document in results[0:50]]
 
 
@@ -133,12 +133,12 @@ def test_bad_filter_values_are_reported_and_ignored(library):
     filters = form.valid_filters()
     assert form.errors["issued_from"] == ["Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2026."]
     assert filters == {}
-    results, _ = find(filters)
+    results, _ = find(filters, default_site_id())
     assert results.count() == 4
 
 
 def test_facet_counts_follow_the_results(library):
-    _, facets = find(DocumentSearchForm({"q": "trang thong tin dien tu"}).valid_filters())
+    _, facets = find(DocumentSearchForm({"q": "trang thong tin dien tu"}).valid_filters(), default_site_id())
     assert sum(facets["type"].values()) == 2
-    _, facets = find({})
+    _, facets = find({}, default_site_id())
     assert facets["issuer"][issuer("Ủy ban nhân dân tỉnh").pk] == 2

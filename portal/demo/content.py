@@ -164,6 +164,63 @@ COMMUNE = {
     "banner": "Ảnh đầu trang xã Tân Lập",
 }
 COMMUNE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-xa-tan-lap.yaml"
+SECOND_COMMUNE = {
+    "hostname": "xa-hoa-binh.localhost",
+    "port": 8000,
+    "name": "Ủy ban nhân dân xã Hòa Bình",
+    "title": "Cổng thông tin điện tử xã Hòa Bình",
+    "intro": "Thông tin chỉ đạo, điều hành và thủ tục hành chính của Ủy ban nhân dân xã Hòa Bình.",
+    "sections": [("tin-tuc", "Tin tức, sự kiện")],
+    "banner": "Ảnh đầu trang xã Hòa Bình",
+}
+# Each commune's board file, then its own legal documents (number, type, signer, signer's title, issued,
+# summary): the commune's People's Committee issues them, its board publishes them on its own portal.
+COMMUNES = [
+    (
+        COMMUNE,
+        COMMUNE_BOARD_FILE,
+        [
+            (
+                "12/QĐ-UBND",
+                "Quyết định",
+                "Trần Văn Hải",
+                "Chủ tịch",
+                (2026, 3, 2),
+                "Ban hành Quy chế làm việc của Ủy ban nhân dân xã Tân Lập nhiệm kỳ 2026–2031",
+            ),
+            (
+                "35/KH-UBND",
+                "Kế hoạch",
+                "Nguyễn Thị Hòa",
+                "Phó Chủ tịch",
+                (2026, 4, 14),
+                "Kế hoạch chuyển đổi số xã Tân Lập năm 2026",
+            ),
+        ],
+    ),
+    (
+        SECOND_COMMUNE,
+        Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-xa-hoa-binh.yaml",
+        [
+            (
+                "08/QĐ-UBND",
+                "Quyết định",
+                "Lò Văn Thắng",
+                "Chủ tịch",
+                (2026, 2, 10),
+                "Công bố danh mục thủ tục hành chính thực hiện tại Bộ phận Một cửa xã Hòa Bình",
+            ),
+            (
+                "21/TB-UBND",
+                "Thông báo",
+                "Lò Văn Thắng",
+                "Chủ tịch",
+                (2026, 5, 6),
+                "Lịch tiếp công dân của Chủ tịch Ủy ban nhân dân xã Hòa Bình quý II năm 2026",
+            ),
+        ],
+    ),
+]
 
 # The editorial board of the demo site (editorial/boards/demo.yaml) and its demo-only password.
 DEMO_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo.yaml"

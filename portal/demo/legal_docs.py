@@ -4,7 +4,9 @@ and local documents of the department."""
 import datetime
 
 from django.db import transaction
+from django.utils.text import slugify
 
+from core.text import fold
 from legal_docs.enums import RelationKind
 from legal_docs.models import DocumentRelation, DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
 from legal_docs.numbers import number_key
@@ -174,16 +176,53 @@ def ensure_index_page(home):
     return page
 
 
+# The documents the component portals show too (core/sites.py): national laws and decrees and the province's
+# decisions, which every commune applies.
+SHARED_ISSUERS = {"Quốc hội", "Chính phủ", "Ủy ban nhân dân tỉnh"}
+
+
+def share(document, shared):
+    if document.shared != shared:
+        document.shared = shared
+        document.save(update_fields=["shared"])
+
+
+@transaction.atomic
+def load_commune_documents(site, agency, documents):
+    """A component portal's own documents, issued by its People's Committee (`agency`) and published by its
+    board."""
+    issuer, _created = Issuer.objects.get_or_create(name=agency, defaults={"slug": slugify(fold(agency))})
+    for number, kind, signer, title, issued, summary in documents:
+        key = number_key(number)
+        if LegalDocument.objects.filter(site=site, number_key=key, issued_on__year=issued[0]).exists():
+            continue
+        document = LegalDocument(
+            site=site,
+            number=number,
+            doc_type=DocumentType.objects.get(name=kind),
+            issuer=issuer,
+            signer=signer,
+            signer_title=title,
+            issued_on=D(*issued),
+            effective_on=D(*issued),
+            summary=summary,
+        )
+        document.save()
+        document.save_revision().publish()
+
+
 @transaction.atomic
 def load_demo(home):
     ensure_index_page(home)
+    site = home.get_site()
     by_number = {}
     for number, kind, issuer, signer, title, issued, effective, summary in DOCUMENTS:
         document = LegalDocument.objects.filter(
-            number_key=number_key(number), issuer__name=issuer, issued_on__year=issued.year
+            site=site, number_key=number_key(number), issuer__name=issuer, issued_on__year=issued.year
         ).first()
         if document is None:
             document = LegalDocument(
+                site=site,
                 number=number,
                 doc_type=DocumentType.objects.get(name=kind),
                 issuer=Issuer.objects.get(name=issuer),
@@ -195,6 +234,7 @@ def load_demo(home):
             )
             document.save()
             document.save_revision().publish()
+        share(document, issuer in SHARED_ISSUERS)
         by_number[number] = document
     for source, kind, target, partial in RELATIONS:
         relation, created = DocumentRelation.objects.get_or_create(

@@ -14,6 +14,7 @@ from editorial.board_file import load_board_file
 from news.models import ArticlePage
 from portal.component_portals import add_component_portal
 from portal.demo.consultations import load_demo as load_consultations
+from portal.demo.legal_docs import load_commune_documents
 from portal.demo.legal_docs import load_demo as load_legal_documents
 from portal.demo.news import load_demo as load_news
 from portal.demo.organisation import load_demo as load_organisation
@@ -199,11 +200,11 @@ def load_demo_portal():
 
 
 def ensure_board():
-    """The demo boards (the department's, one account per role, and the commune's); demo accounts get the
-    demo password once, when new."""
-    ensure_commune_site()
+    """The demo boards (the department's, one account per role, and each commune's); demo accounts get the
+    demo password once, when new. Each commune's documents are loaded once its board is."""
+    sites = [ensure_commune_site(commune) for commune, _board, _documents in content.COMMUNES]
     accounts = []
-    for path in (content.DEMO_BOARD_FILE, content.COMMUNE_BOARD_FILE):
+    for path in (content.DEMO_BOARD_FILE, *(board for _commune, board, _documents in content.COMMUNES)):
         outcome = load_board_file(path)
         new = {user.pk for user, _url in outcome.new_accounts}
         for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
@@ -212,13 +213,14 @@ def ensure_board():
                 user.set_password(content.DEMO_BOARD_PASSWORD)
                 user.save(update_fields=["password"])
             accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
+    for site, (commune, _board, documents) in zip(sites, content.COMMUNES, strict=True):
+        load_commune_documents(site, commune["name"], documents)
     return accounts
 
 
-def ensure_commune_site():
+def ensure_commune_site(commune):
     """A commune's component portal, made as add_component_portal makes one (portal/component_portals.py), with a
     section of its own and its picture."""
-    commune = content.COMMUNE
     province = Site.objects.get(is_default_site=True)
     # A site an earlier demo made, before sites had a kind and a province portal: give it both.
     PortalSettings.objects.filter(site__hostname=commune["hostname"]).update(
@@ -231,7 +233,8 @@ def ensure_commune_site():
     for slug, title in commune["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
     # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
-    banner = ensure_image(commune["banner"], draw_landscape, "anh-dau-trang-xa-tan-lap.png", site=site)
+    file_name = f"anh-dau-trang-{commune['hostname'].split('.')[0]}.png"
+    banner = ensure_image(commune["banner"], draw_landscape, file_name, site=site)
     if home.banner_image_id is None or home.title != commune["title"]:
         home.banner_image, home.title, home.intro = banner, commune["title"], commune["intro"]
         home.save_revision().publish()

@@ -155,7 +155,7 @@ def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(demo,
 
 
 def test_the_demo_boards_need_no_staffing_warning(demo, site):
-    assert EditorialBoard.objects.count() == 2
+    assert EditorialBoard.objects.count() == 1 + len(content.COMMUNES)
     for board in EditorialBoard.objects.all():
         assert staffing_warnings(board) == [], board
 
@@ -168,15 +168,33 @@ def test_the_demo_site_is_at_the_address_the_portal_is_served_at(demo, site):
     assert article.full_url.startswith(settings.WAGTAILADMIN_BASE_URL + "/")
 
 
-def test_the_commune_is_a_component_portal_of_the_demo_site_and_every_address_is_printed(demo, site):
-    commune = Site.objects.get(hostname=content.COMMUNE["hostname"])
+@pytest.mark.parametrize("index", [0, 1])
+def test_each_commune_is_a_component_portal_of_the_demo_site_and_every_address_is_printed(demo, site, index):
+    spec, _board, documents = content.COMMUNES[index]
+    commune = Site.objects.get(hostname=spec["hostname"])
     portal = PortalSettings.for_site(commune)
     assert portal.kind == PortalKind.COMMUNE and portal.parent_site == site
     slugs = set(commune.root_page.get_children().values_list("slug", flat=True))
-    assert {slug for slug, _title, _model in SECTIONS} | {"thong-bao"} <= slugs
-    assert commune.root_page.title == content.COMMUNE["title"]
+    assert {slug for slug, _title, _model in SECTIONS} | {slug for slug, _title in spec["sections"]} <= slugs
+    assert commune.root_page.title == spec["title"]
+    assert EditorialBoard.objects.get(site=commune).members.filter(active=True).exists()
     site.refresh_from_db()
     assert f"{site.root_url}/" in demo and f"{commune.root_url}/" in demo
+
+
+def test_each_commune_lists_its_own_documents_and_those_the_department_shares(demo, client):
+    """A commune's /van-ban/ holds its own and the shared (docs/requirements.md, Province and component
+    portals)."""
+    own_numbers = [[number for number, *_rest in documents] for _spec, _board, documents in content.COMMUNES]
+    for (spec, _board, _documents), own, others in zip(
+        content.COMMUNES, own_numbers, own_numbers[::-1], strict=True
+    ):
+        page = client.get("/van-ban/", HTTP_HOST=f"{spec['hostname']}:{spec['port']}").content.decode()
+        assert all(number in page for number in own) and not any(number in page for number in others)
+        assert "43/2011/NĐ-CP" in page  # a decree the department shares
+        assert "254/QĐ-SKHĐT" not in page  # the department's own decision, not shared
+    department = client.get("/van-ban/").content.decode()
+    assert not any(number in department for numbers in own_numbers for number in numbers)
 
 
 def test_an_article_waits_for_the_secretariat_on_the_approvers_dashboard(demo, site):

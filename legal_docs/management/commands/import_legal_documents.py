@@ -1,10 +1,11 @@
-"""python manage.py import_legal_documents FILE.csv [--files-dir DIR] [--dry-run]"""
+"""python manage.py import_legal_documents FILE.csv [--site HOSTNAME] [--files-dir DIR] [--dry-run]"""
 
 import signal
 import threading
 from contextlib import contextmanager
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
 
 from legal_docs.importer import HEADER, ImportFailed, import_documents
 
@@ -17,6 +18,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("csv_file", help="Tệp CSV (UTF-8, có thể có BOM).")
+        parser.add_argument(
+            "--site",
+            help="Tên miền của cổng nhận văn bản (ví dụ xa-hoa-binh.tinh.gov.vn, có thể kèm :cổng); "
+            "mặc định là cổng mặc định.",
+        )
         parser.add_argument("--files-dir", help="Thư mục chứa các tệp ghi ở cột files.")
         parser.add_argument("--dry-run", action="store_true", help="Chỉ kiểm tra, không ghi.")
 
@@ -25,6 +31,7 @@ class Command(BaseCommand):
             with sigterm_as_exit():
                 result = import_documents(
                     options["csv_file"],
+                    site=site_named(options["site"]) if options["site"] else None,
                     files_dir=options["files_dir"],
                     dry_run=options["dry_run"],
                     progress=options["verbosity"] >= 1,
@@ -34,6 +41,22 @@ class Command(BaseCommand):
         except ImportFailed as error:
             raise CommandError("Tệp bị từ chối, chưa ghi gì:\n" + "\n".join(error.errors)) from error
         self.stdout.write(self.style.SUCCESS(str(result)))
+
+
+def site_named(text):
+    """The site answering HOSTNAME or HOSTNAME:PORT; a name no site or several sites answer is refused."""
+    hostname, _, port = text.strip().lower().partition(":")
+    sites = Site.objects.filter(hostname=hostname)
+    if port:
+        if not port.isdigit() or len(port) > 5:
+            raise CommandError(f"Cổng «{port}» không hợp lệ: ghi dạng tenmien hoặc tenmien:8000.")
+        sites = sites.filter(port=int(port))
+    found = list(sites[:2])
+    if not found:
+        raise CommandError(f"Không có cổng nào mang tên miền «{text}»: xem danh sách ở Cài đặt › Trang.")
+    if len(found) > 1:
+        raise CommandError(f"Nhiều cổng mang tên miền «{text}»: ghi thêm số cổng, ví dụ {hostname}:8000.")
+    return found[0]
 
 
 @contextmanager

@@ -1,0 +1,257 @@
+"""Legal documents belong to a site (docs/requirements.md, Province and component portals): a commune's board
+sees, edits and moderates only its own; the province shares chosen documents, shown on its communes as the
+province's and edited by nobody there. Every route to a document is tried: listing, export, chooser, edit,
+delete, history, bulk action, workflow, public list, detail page, API, RSS, import and the page cache."""
+
+import csv
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import TaskState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from core import generation
+from editorial.board_file import load_board_file
+from editorial.tests.test_visibility import text_of
+from legal_docs.models import Issuer, LegalDocument
+from legal_docs.tests.factories import (
+    LegalDocumentFactory,
+    LegalDocumentIndexPageFactory,
+    document_type,
+)
+from legal_docs.tests.test_import import line, write_csv
+from portal.component_portals import add_component_portal
+
+pytestmark = pytest.mark.django_db
+COMMUNE_HOST = "tanlap.ankhanh.gov.vn"
+PROVINCE_BOARD = """
+members:
+  - {username: tinh.head, full_name: Trịnh Xuân Long, roles: [head]}
+  - {username: tinh.secretary, full_name: Lê Hoàng Trung, roles: [secretary]}
+"""
+COMMUNE_BOARD = f"""
+site: {COMMUNE_HOST}
+members:
+  - {{username: xa.head, full_name: Nguyễn Thị Hòa, roles: [head]}}
+  - {{username: xa.secretary, full_name: Lê Văn Bình, roles: [secretary]}}
+  - {{username: xa.deputy, full_name: Phạm Văn Cải, roles: [deputy], sections: [van-ban]}}
+  - {{username: xa.ctv, full_name: Đỗ Mạnh Hùng, roles: [contributor], sections: [van-ban]}}
+"""
+LIST_URL = "/admin/snippets/legal_docs/legaldocument/"
+OTHER_SITE = "Mục này thuộc cổng khác"
+
+
+@pytest.fixture
+def province(site, home_page, tmp_path):
+    """The province (the default site) with its /van-ban/, a commune portal of it, both boards, and three
+    documents: the province's own, one it shares, and the commune's."""
+    LegalDocumentIndexPageFactory(parent=home_page)
+    commune = add_component_portal(COMMUNE_HOST, "Ủy ban nhân dân xã Tân Lập", "commune").site
+    for name, text in (("tinh.yaml", PROVINCE_BOARD), ("xa.yaml", COMMUNE_BOARD)):
+        (Path(tmp_path) / name).write_text(text, encoding="utf-8")
+        load_board_file(Path(tmp_path) / name)
+    documents = {
+        "own": LegalDocumentFactory(number="10/QĐ-UBND", summary="Quyết định riêng của tỉnh"),
+        "shared": LegalDocumentFactory(
+            number="11/QĐ-UBND", summary="Quyết định tỉnh dùng chung", shared=True
+        ),
+        "commune": LegalDocumentFactory(
+            number="12/QĐ-UBND",
+            summary="Quyết định của xã",
+            issuer=commune_issuer(),
+            site=commune,
+        ),
+    }
+    users = {user.username: user for user in get_user_model().objects.all()}
+    return site, commune, documents, users
+
+
+def commune_issuer():
+    return Issuer.objects.get_or_create(
+        name="Ủy ban nhân dân xã Tân Lập", defaults={"slug": "ubnd-xa-tan-lap"}
+    )[0]
+
+
+def logged_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def listed_numbers(response):
+    text = response.content.decode()
+    return sorted(number for number in ("10/QĐ-UBND", "11/QĐ-UBND", "12/QĐ-UBND") if number in text)
+
+
+def test_the_admin_list_and_its_export_hold_only_the_boards_own_documents(client, province):
+    _site, _commune, _documents, users = province
+    logged_in(client, users["xa.secretary"])
+    assert listed_numbers(client.get(LIST_URL)) == ["12/QĐ-UBND"]
+    exported = client.get(LIST_URL, {"export": "csv"})
+    rows = list(csv.reader(StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
+    assert rows[0][0] == "Số, ký hiệu" and [row[0] for row in rows[1:]] == ["12/QĐ-UBND"]
+    logged_in(client, users["tinh.secretary"])
+    assert listed_numbers(client.get(LIST_URL)) == ["10/QĐ-UBND", "11/QĐ-UBND"]
+
+
+@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
+@pytest.mark.parametrize("name", ["own", "shared"])
+def test_a_commune_board_opens_no_province_document_by_its_admin_url(client, province, view, name):
+    _site, _commune, documents, users = province
+    logged_in(client, users["xa.head"])
+    response = client.get(f"{LIST_URL}{view}/{documents[name].pk}/")
+    assert response.status_code == 403 and OTHER_SITE in response.content.decode()
+
+
+def test_a_post_to_another_sites_document_changes_and_deletes_nothing(client, province):
+    site, _commune, documents, users = province
+    logged_in(client, users["xa.head"])
+    shared = documents["shared"]
+    assert (
+        client.post(f"{LIST_URL}edit/{shared.pk}/", form_data(shared, "action-publish", site)).status_code
+        == 403
+    )
+    assert client.post(f"{LIST_URL}delete/{shared.pk}/").status_code == 403
+    bulk = f"/admin/bulk/legal_docs/legaldocument/delete/?next=/&id={shared.pk}&id={documents['commune'].pk}"
+    assert client.post(bulk).status_code == 403
+    shared.refresh_from_db()
+    assert shared.summary == "Quyết định tỉnh dùng chung" and LegalDocument.objects.count() == 3
+
+
+def test_the_commune_board_edits_its_own_document_on_its_own_site_only(client, province):
+    site, commune, documents, users = province
+    logged_in(client, users["xa.head"])
+    own = documents["commune"]
+    form = client.get(f"{LIST_URL}edit/{own.pk}/").content.decode()
+    assert "Ủy ban nhân dân xã Tân Lập" in form and "disabled" in form  # their one site, not to be chosen
+    data = form_data(own, "action-publish", summary="Quyết định của xã (sửa)", site=site)
+    assert client.post(f"{LIST_URL}edit/{own.pk}/", data).status_code == 302
+    own.refresh_from_db()
+    assert (own.summary, own.site) == (
+        "Quyết định của xã (sửa)",
+        commune,
+    )  # the province was not theirs to pick
+
+
+def test_the_chooser_offers_the_sites_documents_and_what_the_province_shares(client, province):
+    _site, _commune, documents, users = province
+    LegalDocumentFactory(number="13/QĐ-UBND", shared=True, live=False)  # a shared document's draft
+    logged_in(client, users["xa.ctv"])
+    chooser = "/admin/snippets/choose/legal_docs/legaldocument/"
+    for response in (client.get(chooser), client.get(f"{chooser}results/", {"q": "QĐ-UBND"})):
+        assert response.status_code == 200
+        html = text_of(response)
+        assert sorted(n for n in ("10/QĐ-UBND", "11/QĐ-UBND", "12/QĐ-UBND", "13/QĐ-UBND") if n in html) == [
+            "11/QĐ-UBND",
+            "12/QĐ-UBND",
+        ]
+    assert client.get(f"{chooser}chosen/{documents['shared'].pk}/").status_code == 200
+    refused = client.get(f"{chooser}chosen/{documents['own'].pk}/")
+    assert refused.status_code == 403 and OTHER_SITE in refused.content.decode()
+
+
+def test_a_commune_document_goes_through_the_communes_board(client, province):
+    site, commune, _documents, users = province
+    logged_in(client, users["xa.ctv"])
+    response = client.post(
+        f"{LIST_URL}add/", form_data(None, "action-submit", number="20/QĐ-UBND", site=site)
+    )
+    assert response.status_code == 302
+    document = LegalDocument.objects.get(number="20/QĐ-UBND")
+    assert document.site == commune and not document.live
+    assert document.current_workflow_state.workflow == commune.root_page.get_workflow()
+
+    def reviews(username):
+        return TaskState.objects.reviewable_by(users[username]).filter(
+            workflow_state__object_id=str(document.pk)
+        )
+
+    assert reviews("xa.secretary").exists()
+    assert not reviews("tinh.secretary").exists() and not reviews("tinh.head").exists()
+
+
+def test_only_the_provinces_documents_can_be_shared(province):
+    _site, _commune, documents, _users = province
+    commune_document = documents["commune"]
+    commune_document.shared = True
+    with pytest.raises(Exception, match="Chỉ văn bản của cổng tỉnh"):
+        commune_document.full_clean()
+
+
+def test_each_sites_public_pages_list_its_own_and_the_shared_documents(client, province):
+    _site, _commune, documents, _users = province
+    commune = {"HTTP_HOST": COMMUNE_HOST}
+    assert listed_numbers(client.get("/van-ban/", **commune)) == ["11/QĐ-UBND", "12/QĐ-UBND"]
+    assert listed_numbers(client.get("/van-ban/")) == ["10/QĐ-UBND", "11/QĐ-UBND"]
+    assert client.get(f"/van-ban/{documents['own'].slug}/", **commune).status_code == 404
+    assert client.get(f"/van-ban/{documents['commune'].slug}/").status_code == 404
+    shared = client.get(f"/van-ban/{documents['shared'].slug}/", **commune)
+    assert shared.status_code == 200 and "Quyết định tỉnh dùng chung" in shared.content.decode()
+    assert "Văn bản của Cổng thông tin điện tử, dùng chung" in shared.content.decode()  # the province's name
+    assert (
+        "dùng chung" not in client.get(f"/van-ban/{documents['commune'].slug}/", **commune).content.decode()
+    )
+    api = client.get("/api/van-ban/", **commune).json()
+    assert sorted(item["number"] for item in api["results"]) == ["11/QĐ-UBND", "12/QĐ-UBND"]
+    assert all(item["url"].startswith(f"http://{COMMUNE_HOST}/van-ban/") for item in api["results"])
+    assert listed_numbers(client.get("/van-ban/rss/", **commune)) == ["11/QĐ-UBND", "12/QĐ-UBND"]
+    assert documents["shared"].get_url(client.get("/", **commune).wsgi_request) == (
+        f"/van-ban/{documents['shared'].slug}/"
+    )
+
+
+def test_import_into_a_component_portal(province, tmp_path):
+    site, commune, _documents, _users = province
+    rows = [
+        line("5/QĐ-UBND", "Quyết định", "Ủy ban nhân dân xã Tân Lập", "", "02/03/2026", "", "Kế hoạch năm"),
+        line("6/QĐ-UBND", "Quyết định", "Ủy ban nhân dân xã Tân Lập", "", "03/03/2026", "", "Quy chế"),
+    ]
+    path = write_csv(tmp_path, rows)
+    out = StringIO()
+    call_command("import_legal_documents", str(path), site=COMMUNE_HOST, stdout=out)
+    imported = LegalDocument.objects.filter(site=commune).exclude(number="12/QĐ-UBND")
+    assert (
+        imported.count() == len(rows)
+        and not LegalDocument.objects.filter(site=site, number__in=imported.values("number")).exists()
+    )
+    # The same file on the province is the province's own copy: two portals may hold the same decree.
+    call_command("import_legal_documents", str(path), stdout=StringIO())
+    assert LegalDocument.objects.filter(site=site).count() == 2 + len(rows)
+    before = LegalDocument.objects.count()
+    for bad in ("khong-co.ankhanh.gov.vn", f"{COMMUNE_HOST}:abc"):
+        with pytest.raises(CommandError, match="Không có cổng|không hợp lệ"):
+            call_command("import_legal_documents", str(path), site=bad, stdout=StringIO())
+    assert LegalDocument.objects.count() == before
+
+
+def test_a_publish_on_the_commune_leaves_the_provinces_pages_cached(province):
+    site, commune, documents, _users = province
+    province_before, commune_before = generation.of_site(site.pk), generation.of_site(commune.pk)
+    documents["commune"].save_revision().publish()
+    assert generation.of_site(site.pk) == province_before != generation.of_site(commune.pk)
+    commune_before = generation.of_site(commune.pk)
+    documents["shared"].save_revision().publish()  # what the province shares shows on the commune too
+    assert generation.of_site(site.pk) != province_before
+    assert generation.of_site(commune.pk) != commune_before
+
+
+def form_data(document, action, site, number=None, summary=None):
+    """The edit form as posted (site: what the poster asks for)."""
+    return nested_form_data(
+        {
+            "site": site.pk,
+            "number": number or document.number,
+            "doc_type": document_type("Quyết định").pk,
+            "issuer": commune_issuer().pk,
+            "issued_on": "2026-03-02",
+            "effective_on": "2026-03-15",
+            "status": "in_force",
+            "summary": summary or (document.summary if document else "Quyết định mới của xã"),
+            "classification": "unclassified",
+            "files": inline_formset([]),
+            "relations": inline_formset([]),
+            action: "1",
+        }
+    )
