@@ -64,6 +64,16 @@ MODEL_PERMISSIONS = {
         "editorial.delete_headdelegation",
         "editorial.view_headdelegation",
     ],
+    # The secretariat keeps its own site's leaders' weekly schedule, officials and units (core/sites.py).
+    Role.SECRETARY: [
+        f"{app}.{action}_{model}"
+        for app, model in (
+            ("schedule", "scheduleentry"),
+            ("organisation", "organisationunit"),
+            ("organisation", "official"),
+        )
+        for action in ("add", "change", "delete", "view")
+    ],
 }
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import Page
 
-from core.sites import user_site_ids
+from core.site_admin import limit_site_choice
 from documents.classification import ClassifiedContent, refuse_classified_submission
 
 from .four_eyes import COMMENT_REQUIRED
@@ -50,12 +50,7 @@ class ClassifiedModelForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        field = self.fields.get("site")
-        if field is not None and self.for_user is not None and not self.for_user.is_superuser:
-            field.queryset = field.queryset.filter(pk__in=user_site_ids(self.for_user))
-            if len(field.queryset) == 1:  # the one site they work for, shown but not to be chosen
-                field.disabled = True
-                self.initial.setdefault("site", field.queryset[0].pk)
+        limit_site_choice(self)
 
     def clean(self):
         data = super().clean()

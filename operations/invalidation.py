@@ -2,12 +2,13 @@
 
 An allow-list: only what the public can see. A publish, unpublish, move or delete of a page renews the
 sites whose tree holds it; of a moderated snippet (legal documents, published files, maintenance notices),
-every site that shows it. Edits of the public snippets that pages read without moderation (schedule,
-officials and units, subject areas, document types and issuers, official sources), files already in use,
-the sites themselves, languages and collections are shared by every site and renew them all; a site's
-settings renew that site. A consultation comment renews its consultation's site when its approval
-changes. Nothing else does: citizens' questions, comments waiting for moderation and ratings, the board,
-its members and delegations, removal proposals, audit rows, revisions and drafts change no public page.
+every site that shows it. Edits of a site's own records (legal documents, schedule entries, officials and
+units: core/sites.py) renew that site. Edits of the public snippets that pages read without moderation
+(subject areas, document types and issuers, official sources), files already in use, the sites themselves,
+languages and collections are shared by every site and renew them all; a site's settings renew that site. A
+consultation comment renews its consultation's site when its approval changes. Nothing else does: citizens'
+questions, comments waiting for moderation and ratings, the board, its members and delegations, removal
+proposals, audit rows, revisions and drafts change no public page.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -47,9 +48,6 @@ EDITOR_ONLY_FIELDS = frozenset(
 # Shown by every site, edited without moderation (snippets and lists the public pages read).
 SHARED_MODELS = frozenset(
     {
-        "schedule.scheduleentry",
-        "organisation.organisationunit",
-        "organisation.official",
         "home.subjectarea",
         "legal_docs.documenttype",
         "legal_docs.issuer",
@@ -57,6 +55,8 @@ SHARED_MODELS = frozenset(
         "news.newstag",
     }
 )
+# Shown by one site, its own (core/sites.py), edited without moderation.
+SITE_MODELS = frozenset({"schedule.scheduleentry", "organisation.organisationunit", "organisation.official"})
 SHARED_FRAMEWORK_MODELS = (Site, Locale, Collection, CollectionViewRestriction, BaseGenericSetting)
 
 
@@ -96,6 +96,8 @@ def affected_sites(instance, created=False, update_fields=None):
     parent = moderated_parent(instance)
     if parent is not None:
         return affected_sites(parent)
+    if model._meta.label_lower in SITE_MODELS:
+        return [instance.site_id]
     if model._meta.label_lower in SHARED_MODELS:
         return EVERY_SITE
     if model._meta.label_lower == "feedback.consultationcomment":

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
+from wagtail.models import Site
 
 from core.models import BasePortalPage, PortalSettings
 from core.pagination import query_prefix
@@ -18,6 +19,7 @@ from .validators import EMAIL_INVALID, validate_phone
 
 OFFICIALS_PER_PAGE = 20
 MAX_QUERY_LENGTH = 100
+OTHER_SITE_PARENT = "Đơn vị cấp trên phải thuộc cùng cổng (cơ quan) với đơn vị này."
 PARENT_LOOP = "Đơn vị cấp trên không được là chính đơn vị này hoặc một đơn vị cấp dưới của nó."
 
 
@@ -36,11 +38,19 @@ class ContactDetails(models.Model):
 
 
 class OrganisationUnit(ContactDetails):
-    """A part of the agency (ban lãnh đạo, phòng, đơn vị trực thuộc), nested under its parent unit."""
+    """A part of the agency (ban lãnh đạo, phòng, đơn vị trực thuộc), nested under its parent unit. Each
+    agency's units belong to its site (core/sites.py)."""
 
-    name = models.CharField("tên đơn vị", max_length=255, unique=True)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng",
+        on_delete=models.PROTECT,
+        related_name="organisation_units",
+        help_text="Cổng (cơ quan) có phòng, đơn vị này.",
+    )
+    name = models.CharField("tên đơn vị", max_length=255)
     slug = models.SlugField(
-        "đường dẫn", max_length=100, unique=True, help_text="Dùng trong bộ lọc danh bạ, ví dụ: van-phong."
+        "đường dẫn", max_length=100, help_text="Dùng trong bộ lọc danh bạ, ví dụ: van-phong."
     )
     kind = models.CharField(
         "loại đơn vị", max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT
@@ -62,6 +72,7 @@ class OrganisationUnit(ContactDetails):
     sort_order = models.PositiveIntegerField("thứ tự hiển thị", default=0)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("kind"), FieldPanel("parent"), FieldPanel("sort_order")]),
@@ -72,6 +83,10 @@ class OrganisationUnit(ContactDetails):
     class Meta:
         ordering = ["sort_order", "name"]
         indexes = [models.Index(fields=["sort_order", "name"], name="org_unit_order_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["site", "name"], name="org_unit_site_name"),
+            models.UniqueConstraint(fields=["site", "slug"], name="org_unit_site_slug"),
+        ]
         verbose_name = "phòng, đơn vị"
         verbose_name_plural = "phòng, đơn vị"
 
@@ -79,7 +94,10 @@ class OrganisationUnit(ContactDetails):
         return self.name
 
     def clean(self):
-        """A unit may not sit under itself, directly or further down, or the chart would loop."""
+        """A unit may not sit under itself, directly or further down, or the chart would loop; nor under
+        another agency's unit."""
+        if self.parent is not None and self.site_id and self.parent.site_id != self.site_id:
+            raise ValidationError({"parent": OTHER_SITE_PARENT})
         seen = set()
         ancestor = self.parent
         while ancestor is not None and ancestor.pk not in seen:
@@ -125,6 +143,14 @@ class OfficialQuerySet(models.QuerySet):
 class Official(ContactDetails):
     """An official of the agency as the public directory and the leaders page show them."""
 
+    # The site of the official's unit, kept here so that every listing and check reads it directly.
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng",
+        on_delete=models.PROTECT,
+        related_name="officials",
+        editable=False,
+    )
     full_name = models.CharField("họ và tên", max_length=255)
     name_folded = models.CharField(max_length=255, db_index=True, editable=False)
     position = models.CharField("chức vụ", max_length=255, help_text="Ví dụ: Phó Giám đốc Sở, Trưởng phòng.")
@@ -176,10 +202,19 @@ class Official(ContactDetails):
         """Stores the name in NFC with a folded copy beside it, so searching needs no diacritics."""
         self.full_name = normalize(self.full_name)
         self.name_folded = fold(self.full_name)
+        self.site_id = self.unit.site_id
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "full_name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_folded"}
+        if update_fields is not None and "unit" in update_fields:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "site"}
         super().save(*args, **kwargs)
+
+
+def site_id_of(page, request):
+    """The site whose officials and units a page lists: the request's (Wagtail keeps it on the request)."""
+    site = Site.find_for_request(request) or page.get_site()
+    return site.pk
 
 
 class LeadersPage(BasePortalPage):
@@ -195,7 +230,8 @@ class LeadersPage(BasePortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaders"] = Official.objects.filter(is_leader=True).with_unit_and_photo()
+        officials = Official.objects.filter(site_id=site_id_of(self, request))
+        context["leaders"] = officials.filter(is_leader=True).with_unit_and_photo()
         return context
 
 
@@ -225,8 +261,9 @@ class OrganisationChartPage(BasePortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        heads = Official.objects.filter(Q(is_leader=True) | Q(is_unit_head=True))
-        units = OrganisationUnit.objects.prefetch_related(
+        site_id = site_id_of(self, request)
+        heads = Official.objects.filter(Q(is_leader=True) | Q(is_unit_head=True), site_id=site_id)
+        units = OrganisationUnit.objects.filter(site_id=site_id).prefetch_related(
             Prefetch("officials", queryset=heads, to_attr="heads")
         )
         context["tree"] = unit_tree(units)
@@ -246,10 +283,11 @@ class ContactPage(BasePortalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        units = list(OrganisationUnit.objects.all())
+        site_id = site_id_of(self, request)
+        units = list(OrganisationUnit.objects.filter(site_id=site_id))
         selected_unit = next((unit for unit in units if unit.slug == request.GET.get("unit")), None)
         query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        officials = Official.objects.matching_name(query).with_unit_and_photo()
+        officials = Official.objects.filter(site_id=site_id).matching_name(query).with_unit_and_photo()
         if selected_unit:
             officials = officials.filter(unit=selected_unit)
         officials = officials.order_by("unit__sort_order", "unit__name", "sort_order", "name_folded")

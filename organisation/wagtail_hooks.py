@@ -1,7 +1,38 @@
+import django_filters
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from core.site_admin import SitePermissionPolicy
+from core.sites import owned_by_user
+
 from .models import Official, OrganisationUnit
+
+
+def own_units(request):
+    """A filter's choice of units: those of the user's sites (core/sites.py)."""
+    return (
+        owned_by_user(request.user, OrganisationUnit.objects.all())
+        if request
+        else OrganisationUnit.objects.none()
+    )
+
+
+class OrganisationUnitFilterSet(WagtailFilterSet):
+    parent = django_filters.ModelChoiceFilter(label="Đơn vị cấp trên", queryset=own_units)
+
+    class Meta:
+        model = OrganisationUnit
+        fields = ["kind", "parent"]
+
+
+class OfficialFilterSet(WagtailFilterSet):
+    unit = django_filters.ModelChoiceFilter(label="Phòng, đơn vị", queryset=own_units)
+
+    class Meta:
+        model = Official
+        fields = ["unit", "is_leader"]
 
 
 class OrganisationUnitViewSet(SnippetViewSet):
@@ -9,11 +40,11 @@ class OrganisationUnitViewSet(SnippetViewSet):
     icon = "list-ul"
     menu_label = "Phòng, đơn vị"
     list_display = ["name", "kind", "parent", "phone", "email", "sort_order"]
-    list_filter = ["kind", "parent"]
+    filterset_class = OrganisationUnitFilterSet
     search_fields = ["name"]
 
     def get_queryset(self, request):
-        return OrganisationUnit.objects.select_related("parent")
+        return owned_by_user(request.user, OrganisationUnit.objects.select_related("parent"))
 
 
 class OfficialIndexView(IndexView):
@@ -29,11 +60,11 @@ class OfficialViewSet(SnippetViewSet):
     menu_label = "Cán bộ, công chức"
     index_view_class = OfficialIndexView
     list_display = ["full_name", "position", "unit", "phone", "email", "is_leader"]
-    list_filter = ["unit", "is_leader"]
+    filterset_class = OfficialFilterSet
     search_fields = ["full_name"]
 
     def get_queryset(self, request):
-        return Official.objects.select_related("unit")
+        return owned_by_user(request.user, Official.objects.select_related("unit"))
 
 
 class OrganisationViewSetGroup(SnippetViewSetGroup):
@@ -43,4 +74,6 @@ class OrganisationViewSetGroup(SnippetViewSetGroup):
     items = (OrganisationUnitViewSet, OfficialViewSet)
 
 
+for model in (OrganisationUnit, Official):
+    register_permission_policy(model, SitePermissionPolicy(model), exact_class=True)
 register_snippet(OrganisationViewSetGroup)

@@ -7,8 +7,10 @@ publish shows on the next request, and the requests in between read them as HTML
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from wagtail.models import Site
 
 from core.fragments import fragment
+from core.sites import shown_on
 from core.tree import children_q, descendants_q
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
 from news.models import ArticlePage, SectionPage, articles_below, for_cards
@@ -63,10 +65,11 @@ def first_url(pages, home, request):
     return found and found.get_url(request)
 
 
-def documents(home, request):
-    """The document database's URL and its newest published documents."""
+def documents(home, request, site_id):
+    """The document database's URL and its newest published documents (the site's and the shared)."""
     documents_url = first_url(LegalDocumentIndexPage.objects.live(), home, request)
-    newest = LegalDocument.objects.filter(live=True).select_related("doc_type")[:LATEST_DOCUMENTS]
+    shown = LegalDocument.objects.filter(shown_on(site_id), live=True)
+    newest = shown.select_related("doc_type")[:LATEST_DOCUMENTS]
     return {"documents_url": documents_url, "latest_documents": list(newest) if documents_url else []}
 
 
@@ -81,16 +84,17 @@ def home_page_blocks(home, request):
         return fragment(request, name, home.pk, *parts, build=render)
 
     def schedule():
-        monday, sunday, entries = entries_for_week(today)
+        monday, sunday, entries = entries_for_week(today, site_id)
         return {
             "week": {"monday": monday, "sunday": sunday, "entries": entries},
             "schedule_url": first_url(SchedulePage.objects.live().public(), home, request),
         }
 
     today = timezone.localdate()
+    site_id = (Site.find_for_request(request) or home.get_site()).pk
     return {
         "home_news": rendered("home_news", lambda: news(home)),
         "home_schedule": rendered("home_schedule", schedule, today.isoformat()),
-        "home_documents": rendered("home_documents", lambda: documents(home, request)),
+        "home_documents": rendered("home_documents", lambda: documents(home, request, site_id)),
         "home_links": rendered("home_links", dict),
     }

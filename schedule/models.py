@@ -2,17 +2,26 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Site
 
 from core.models import BasePortalPage
+from core.site_admin import SiteOwnedModelForm
 
 
 class ScheduleEntry(models.Model):
     """One engagement of the agency's leaders.
 
-    A site has a single schedule (the agency's), so entries belong to no page: every SchedulePage and
-    the home page show the same records.
+    A site has a single schedule (the agency's), so entries belong to the site, not to a page: every
+    SchedulePage and the home page of that site show the same records (core/sites.py).
     """
 
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng",
+        on_delete=models.PROTECT,
+        related_name="schedule_entries",
+        help_text="Cổng (cơ quan) có lịch công tác này.",
+    )
     date = models.DateField("ngày")
     start_time = models.TimeField("giờ bắt đầu")
     end_time = models.TimeField("giờ kết thúc", null=True, blank=True)
@@ -24,7 +33,9 @@ class ScheduleEntry(models.Model):
     attendees = models.TextField("thành phần / đơn vị chuẩn bị", max_length=1000, blank=True)
     note = models.TextField("ghi chú", max_length=1000, blank=True)
 
+    base_form_class = SiteOwnedModelForm
     panels = [
+        FieldPanel("site"),
         FieldRowPanel([FieldPanel("date"), FieldPanel("start_time"), FieldPanel("end_time")]),
         FieldPanel("leaders"),
         FieldPanel("content"),
@@ -35,7 +46,10 @@ class ScheduleEntry(models.Model):
 
     class Meta:
         ordering = ["date", "start_time", "pk"]
-        indexes = [models.Index(fields=["date", "start_time"], name="schedule_entry_date_time_idx")]
+        indexes = [
+            models.Index(fields=["date", "start_time"], name="schedule_entry_date_time_idx"),
+            models.Index(fields=["site", "date"], name="schedule_entry_site_date_idx"),
+        ]
         verbose_name = "lịch công tác"
         verbose_name_plural = "lịch công tác"
 
@@ -64,7 +78,8 @@ class SchedulePage(BasePortalPage):
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
-        monday, sunday, entries = entries_for_week(parse_week(request.GET.get("tuan")) or today)
+        site = Site.find_for_request(request) or self.get_site()
+        monday, sunday, entries = entries_for_week(parse_week(request.GET.get("tuan")) or today, site.pk)
         context.update(
             monday=monday,
             sunday=sunday,

@@ -13,15 +13,16 @@ def monday_of(day):
     return day - timedelta(days=day.weekday())
 
 
-def entries_for_week(day):
-    """(Monday, Sunday, entries ordered by date and time) of the week that contains `day`.
+def entries_for_week(day, site_id):
+    """(Monday, Sunday, entries ordered by date and time) of the site's week that contains `day`.
 
     Pass `timezone.localdate()` for this week: "today" is the date in Asia/Ho_Chi_Minh, not on the
     server's clock.
     """
     monday = monday_of(day)
     sunday = monday + timedelta(days=6)
-    entries = ScheduleEntry.objects.filter(date__range=(monday, sunday)).order_by("date", "start_time", "pk")
+    entries = ScheduleEntry.objects.filter(site_id=site_id, date__range=(monday, sunday))
+    entries = entries.order_by("date", "start_time", "pk")
     return monday, sunday, entries
 
 

@@ -1,7 +1,11 @@
 import django_filters
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from core.site_admin import SitePermissionPolicy
+from core.sites import owned_by_user
 
 from .models import ScheduleEntry
 
@@ -28,5 +32,10 @@ class ScheduleEntryViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["-date", "start_time"]
 
+    def get_queryset(self, request):
+        """The entries of the user's sites (core/sites.py)."""
+        return owned_by_user(request.user, ScheduleEntry.objects.all())
 
+
+register_permission_policy(ScheduleEntry, SitePermissionPolicy(ScheduleEntry), exact_class=True)
 register_snippet(ScheduleEntryViewSet)

@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from wagtail.models import Site
 
 from core.blocks import BodyBlock
 from core.models import HomePage, PortalSettings, StandardPage, SubjectArea
@@ -51,3 +52,8 @@ class SubjectAreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SubjectArea
         django_get_or_create = ("slug",)
+
+
+def default_site_id():
+    """The site factories put a site's own records on (core/sites.py)."""
+    return Site.objects.get(is_default_site=True).pk

@@ -70,10 +70,18 @@ def test_this_weeks_schedule_and_empty_states(client, home_page):
     assert "Hiện không có dự thảo nào đang lấy ý kiến." in side
     today = timezone.localdate()
     ScheduleEntry.objects.create(
-        date=today, start_time=time(8), leaders="Đ/c Giám đốc", content="Họp giao ban Sở"
+        site=home_page.get_site(),
+        date=today,
+        start_time=time(8),
+        leaders="Đ/c Giám đốc",
+        content="Họp giao ban Sở",
     )
     ScheduleEntry.objects.create(
-        date=today + timedelta(days=7), start_time=time(8), leaders="Đ/c Giám đốc", content="Họp tuần sau"
+        site=home_page.get_site(),
+        date=today + timedelta(days=7),
+        start_time=time(8),
+        leaders="Đ/c Giám đốc",
+        content="Họp tuần sau",
     )
     side = soup_of(client.get("/")).select_one(".home-grid__side").get_text(" ", strip=True)
     assert "Họp giao ban Sở" in side and "Họp tuần sau" not in side

@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from wagtail.models import Site
 
+from core.tests.factories import default_site_id  # noqa: F401 (the documents' tests read it here)
 from legal_docs.models import DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
 
 
@@ -41,8 +42,3 @@ class LegalDocumentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = LegalDocument
-
-
-def default_site_id():
-    """The site the factories put documents on (core/sites.py)."""
-    return Site.objects.get(is_default_site=True).pk

@@ -27,7 +27,8 @@ from feedback.tests.factories import (
 from legal_docs.tests.factories import LegalDocumentFactory
 from news.tests.factories import ArticlePageFactory, SectionPageFactory
 from operations.tests.factories import MaintenanceNoticeFactory
-from organisation.tests.factories import OfficialFactory
+from organisation.models import OrganisationUnit
+from organisation.tests.factories import OfficialFactory, OrganisationUnitFactory
 from schedule.tests.factories import ScheduleEntryFactory
 from users.tests.factories import UserFactory
 
@@ -133,10 +134,22 @@ def test_a_move_renews_the_site_it_left_and_the_site_it_joined(site, site_b, art
 
 
 def test_a_shared_snippet_renews_every_site(site, site_b):
-    for change in (ScheduleEntryFactory, OfficialFactory, lambda: LegalDocumentFactory(shared=True)):
+    generations = Generations(site, site_b)
+    LegalDocumentFactory(shared=True)
+    assert generations.renewed() == [True, True]
+
+
+def test_a_sites_own_record_renews_that_site(site, site_b):
+    """Schedule entries, officials and units belong to one site (core/sites.py)."""
+    changes = {
+        "schedule": lambda: ScheduleEntryFactory(site=site_b),
+        "unit": lambda: OrganisationUnitFactory(site=site_b),
+        "official": lambda: OfficialFactory(unit=OrganisationUnit.objects.get(site=site_b)),
+    }
+    for name, change in changes.items():
         generations = Generations(site, site_b)
         change()
-        assert generations.renewed() == [True, True], change
+        assert generations.renewed() == [False, True], name
 
 
 def test_a_moderated_snippet_renews_its_site_on_publish_and_unpublish_not_on_a_draft(site, site_b):

@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from wagtail.models import Site
 
 from organisation.enums import UnitKind
 from organisation.models import ContactPage, LeadersPage, Official, OrganisationChartPage, OrganisationUnit
@@ -11,6 +12,7 @@ class OrganisationUnitFactory(factory.django.DjangoModelFactory):
     kind = UnitKind.DEPARTMENT
     phone = "0260 3 812 370"
     email = factory.Sequence(lambda n: f"phong{n}@example.gov.vn")
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
 
     class Meta:
         model = OrganisationUnit

@@ -255,10 +255,11 @@ def ensure_page(parent, page):
     return page
 
 
-def ensure_units():
+def ensure_units(site):
     units = {}
     for order, (slug, name, kind, parent, address, phone, fax, email, functions, _colour) in enumerate(UNITS):
         units[slug], _ = OrganisationUnit.objects.get_or_create(
+            site=site,
             slug=slug,
             defaults={
                 "name": name,
@@ -334,5 +335,5 @@ def ensure_pages(home):
 
 def load_demo(home):
     """Units, officials with portraits, and the leaders, chart and contact pages of the demo portal."""
-    ensure_officials(ensure_units())
+    ensure_officials(ensure_units(home.get_site()))
     ensure_pages(home)

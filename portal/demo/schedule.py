@@ -171,11 +171,12 @@ def _time(text):
     return time.fromisoformat(text) if text else None
 
 
-def ensure_entries(today):
+def ensure_entries(today, site):
     """Entries keyed by date and start time: a rerun, even a week later, never double-books a slot."""
     monday = monday_of(today)
     for week, weekday, start, end, leaders, content, location, attendees, note in ENTRIES:
         ScheduleEntry.objects.get_or_create(
+            site=site,
             date=monday + timedelta(days=7 * week + weekday),
             start_time=_time(start),
             defaults={
@@ -208,5 +209,5 @@ def ensure_page(home):
 
 
 def load_demo(home):
-    ensure_entries(timezone.localdate())
+    ensure_entries(timezone.localdate(), home.get_site())
     return ensure_page(home)

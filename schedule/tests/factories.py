@@ -2,6 +2,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from wagtail.models import Site
 
 from schedule.models import ScheduleEntry, SchedulePage
 
@@ -13,6 +14,7 @@ class ScheduleEntryFactory(factory.django.DjangoModelFactory):
     content = factory.Sequence(lambda n: f"Họp giao ban số {n}")
     location = "Phòng họp tầng 3"
     attendees = "Văn phòng Sở chuẩn bị"
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
 
     class Meta:
         model = ScheduleEntry

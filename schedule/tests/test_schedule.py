@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
 
 from core.models import StandardPage
-from core.tests.factories import StandardPageFactory
+from core.tests.factories import StandardPageFactory, default_site_id
 from news.tests.factories import SectionPageFactory
 from portal.demo import schedule as demo
 from schedule.models import ScheduleEntry, SchedulePage
@@ -63,17 +63,17 @@ def test_week_runs_monday_to_sunday():
     ScheduleEntryFactory(date=MONDAY - datetime.timedelta(days=1))
 
     for day in (MONDAY, datetime.date(2026, 3, 5), SUNDAY):
-        monday, sunday, entries = entries_for_week(day)
+        monday, sunday, entries = entries_for_week(day, default_site_id())
         assert (monday, sunday) == (MONDAY, SUNDAY)
         assert list(entries) == [sunday_entry]
-    assert list(entries_for_week(NEXT_MONDAY)[2]) == [next_monday_entry]
+    assert list(entries_for_week(NEXT_MONDAY, default_site_id())[2]) == [next_monday_entry]
 
 
 def test_entries_are_ordered_by_date_then_time():
     late = ScheduleEntryFactory(date=MONDAY, start_time=datetime.time(14, 0))
     tuesday = ScheduleEntryFactory(date=MONDAY + datetime.timedelta(days=1), start_time=datetime.time(7, 0))
     early = ScheduleEntryFactory(date=MONDAY, start_time=datetime.time(7, 30))
-    assert list(entries_for_week(MONDAY)[2]) == [early, late, tuesday]
+    assert list(entries_for_week(MONDAY, default_site_id())[2]) == [early, late, tuesday]
 
 
 def test_page_shows_the_chosen_week_grouped_by_day(client, schedule_page, today_is):
@@ -160,7 +160,7 @@ def test_end_time_must_be_after_start_time():
 
 
 def test_leaders_and_content_are_required():
-    entry = ScheduleEntry(date=MONDAY, start_time=datetime.time(8, 0))
+    entry = ScheduleEntry(date=MONDAY, start_time=datetime.time(8, 0), site_id=default_site_id())
     with pytest.raises(ValidationError) as error:
         entry.full_clean()
     assert set(error.value.message_dict) == {"leaders", "content"}
@@ -211,8 +211,11 @@ def test_demo_is_stable_and_goes_under_the_direction_section(home_page, today_is
 
     page = SchedulePage.objects.get()
     assert page.slug == "lich-cong-tac" and page.live and page.get_parent().pk == section.pk
-    assert entries_for_week(MONDAY)[2].exists() and entries_for_week(NEXT_MONDAY)[2].exists()
-    assert not entries_for_week(NEXT_MONDAY + datetime.timedelta(days=7))[2].exists()
+    assert (
+        entries_for_week(MONDAY, default_site_id())[2].exists()
+        and entries_for_week(NEXT_MONDAY, default_site_id())[2].exists()
+    )
+    assert not entries_for_week(NEXT_MONDAY + datetime.timedelta(days=7), default_site_id())[2].exists()
 
 
 def test_demo_run_a_week_later_keeps_earlier_entries(home_page, today_is):
@@ -223,7 +226,7 @@ def test_demo_run_a_week_later_keeps_earlier_entries(home_page, today_is):
     demo.load_demo(home_page)
     assert first_run <= set(ScheduleEntry.objects.values_list("pk", flat=True))
     assert SchedulePage.objects.get().get_parent().pk == home_page.pk
-    assert entries_for_week(NEXT_MONDAY + datetime.timedelta(days=7))[2].exists()
+    assert entries_for_week(NEXT_MONDAY + datetime.timedelta(days=7), default_site_id())[2].exists()
     slots = ScheduleEntry.objects.values("date", "start_time").annotate(n=Count("pk"))
     assert not slots.filter(n__gt=1).exists(), "no slot is double-booked"
 
@@ -231,6 +234,7 @@ def test_demo_run_a_week_later_keeps_earlier_entries(home_page, today_is):
 def test_admin_rejects_an_entry_that_ends_before_it_starts(admin_client):
     url = "/admin/snippets/schedule/scheduleentry/add/"
     data = {
+        "site": default_site_id(),
         "date": "02/03/2026",
         "start_time": "14:00",
         "end_time": "08:00",

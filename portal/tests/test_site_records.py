@@ -1,7 +1,8 @@
-"""Legal documents belong to a site (docs/requirements.md, Province and component portals): a commune's board
-sees, edits and moderates only its own; the province shares chosen documents, shown on its communes as the
-province's and edited by nobody there. Every route to a document is tried: listing, export, chooser, edit,
-delete, history, bulk action, workflow, public list, detail page, API, RSS, import and the page cache."""
+"""Legal documents and schedule entries belong to a site (docs/requirements.md, Province and component
+portals): a commune's board sees, edits and moderates only its own; the province shares chosen documents,
+shown on its communes as the province's and edited by nobody there. Every route to a record is tried:
+listing, export, chooser, edit, delete, history, bulk action, workflow, public list, detail page, home page,
+API, RSS, import and the page cache."""
 
 import csv
 from io import StringIO
@@ -9,8 +10,11 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import TaskState
+from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core import generation
@@ -23,7 +27,11 @@ from legal_docs.tests.factories import (
     document_type,
 )
 from legal_docs.tests.test_import import line, write_csv
+from organisation.models import Official
+from organisation.tests.factories import OfficialFactory, OrganisationUnitFactory
 from portal.component_portals import add_component_portal
+from schedule.models import ScheduleEntry
+from schedule.tests.factories import ScheduleEntryFactory, SchedulePageFactory
 
 pytestmark = pytest.mark.django_db
 COMMUNE_HOST = "tanlap.ankhanh.gov.vn"
@@ -255,3 +263,123 @@ def form_data(document, action, site, number=None, summary=None):
             action: "1",
         }
     )
+
+
+@pytest.fixture
+def schedules(province):
+    """This week's entry of each site, and a schedule page on each."""
+    site, commune, _documents, users = province
+    today = timezone.localdate()
+    entries = {
+        "province": ScheduleEntryFactory(date=today, content="Giám đốc Sở họp giao ban", site=site),
+        "commune": ScheduleEntryFactory(date=today, content="Chủ tịch xã tiếp công dân", site=commune),
+    }
+    SchedulePageFactory(parent=site.root_page)
+    SchedulePageFactory(parent=commune.root_page)
+    return site, commune, entries, users
+
+
+def test_each_sites_schedule_and_home_page_show_its_own_entries(client, schedules):
+    _site, _commune, _entries, _users = schedules
+    for host, own, other in (
+        (COMMUNE_HOST, "Chủ tịch xã tiếp công dân", "Giám đốc Sở họp giao ban"),
+        ("localhost", "Giám đốc Sở họp giao ban", "Chủ tịch xã tiếp công dân"),
+    ):
+        for url in ("/lich-cong-tac/", "/"):
+            page = client.get(url, HTTP_HOST=host).content.decode()
+            assert own in page and other not in page, (host, url)
+
+
+def test_the_commune_secretariat_keeps_only_its_own_schedule(client, schedules):
+    site, commune, entries, users = schedules
+    logged_in(client, users["xa.secretary"])
+    url = "/admin/snippets/schedule/scheduleentry/"
+    listing = client.get(url).content.decode()
+    assert "Chủ tịch xã tiếp công dân" in listing and "Giám đốc Sở họp giao ban" not in listing
+    province_entry = entries["province"]
+    for view in ("edit", "delete", "copy", "history"):
+        response = client.get(f"{url}{view}/{province_entry.pk}/")
+        assert response.status_code == 403 and OTHER_SITE in response.content.decode(), view
+    assert client.post(f"{url}delete/{province_entry.pk}/").status_code == 403
+    bulk = f"/admin/bulk/schedule/scheduleentry/delete/?next=/&id={province_entry.pk}"
+    assert client.post(bulk).status_code == 403
+    added = client.post(
+        f"{url}add/",
+        {
+            "site": site.pk,
+            "date": "02/03/2026",
+            "start_time": "08:00",
+            "leaders": "Đ/c Chủ tịch",
+            "content": "Họp",
+        },
+    )
+    assert added.status_code == 302
+    assert ScheduleEntry.objects.get(content="Họp").site == commune  # their one site, whatever was posted
+    policy = policy_registry.get_by_type(ScheduleEntry)
+    assert not policy.user_has_permission_for_instance(users["xa.secretary"], "change", province_entry)
+    assert ScheduleEntry.objects.filter(pk=province_entry.pk).exists()
+
+
+def test_a_schedule_change_on_the_commune_leaves_the_provinces_pages_cached(schedules):
+    site, commune, entries, _users = schedules
+    before = generation.of_site(site.pk)
+    entries["commune"].content = "Chủ tịch xã họp dân"
+    entries["commune"].save()
+    assert generation.of_site(site.pk) == before
+
+
+@pytest.fixture
+def directories(province):
+    """A unit and a leader on each site, and the commune's leaders and contact pages."""
+    site, commune, _documents, users = province
+    units = {
+        "province": OrganisationUnitFactory(name="Văn phòng", slug="van-phong", site=site),
+        "commune": OrganisationUnitFactory(name="Văn phòng", slug="van-phong", site=commune),
+    }
+    officials = {
+        "province": OfficialFactory(full_name="Nguyễn Văn Minh", is_leader=True, unit=units["province"]),
+        "commune": OfficialFactory(full_name="Trần Văn Hải", is_leader=True, unit=units["commune"]),
+    }
+    return site, commune, units, officials, users
+
+
+def test_each_sites_leaders_chart_and_directory_list_its_own_officials(client, directories):
+    _site, commune, _units, officials, _users = directories
+    assert officials["commune"].site == commune  # from its unit
+    introduction = commune.root_page.get_children().get(slug="gioi-thieu")
+    for page in introduction.get_children().live().filter(slug__in=["lanh-dao", "co-cau-to-chuc"]):
+        text = client.get(page.url_path[len(commune.root_page.url_path) - 1 :], HTTP_HOST=COMMUNE_HOST)
+        body = text.content.decode()
+        assert "Trần Văn Hải" in body and "Nguyễn Văn Minh" not in body, page.slug
+    contact = client.get("/lien-he/", {"q": "van"}, HTTP_HOST=COMMUNE_HOST).content.decode()
+    assert "Trần Văn Hải" in contact and "Nguyễn Văn Minh" not in contact
+
+
+def test_the_commune_secretariat_keeps_only_its_own_officials_and_units(client, directories):
+    site, commune, units, officials, users = directories
+    logged_in(client, users["xa.secretary"])
+    listing = client.get("/admin/snippets/organisation/official/").content.decode()
+    assert "Trần Văn Hải" in listing and "Nguyễn Văn Minh" not in listing
+    for url in (
+        f"/admin/snippets/organisation/official/edit/{officials['province'].pk}/",
+        f"/admin/snippets/organisation/organisationunit/edit/{units['province'].pk}/",
+        f"/admin/snippets/organisation/organisationunit/delete/{units['province'].pk}/",
+    ):
+        response = client.get(url)
+        assert response.status_code == 403 and OTHER_SITE in response.content.decode(), url
+    form = client.get("/admin/snippets/organisation/official/add/").content.decode()
+    assert f'value="{units["commune"].pk}"' in form and f'value="{units["province"].pk}"' not in form
+    added = client.post(
+        "/admin/snippets/organisation/official/add/",
+        {"full_name": "Lò Thị Vân", "position": "Công chức", "unit": units["province"].pk, "sort_order": 0},
+    )
+    assert added.status_code == 200 and not Official.objects.filter(full_name="Lò Thị Vân").exists()
+
+
+def test_a_unit_may_not_sit_under_another_agencys_unit(directories):
+    _site, commune, units, _officials, _users = directories
+    unit = OrganisationUnitFactory.build(
+        name="Bộ phận Một cửa", slug="mot-cua", site=commune, parent=units["province"]
+    )
+    with pytest.raises(ValidationError, match="cùng cổng"):
+        unit.full_clean()
