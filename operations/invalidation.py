@@ -30,6 +30,7 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from core import generation
+from core.models import PortalSettings
 
 EVERY_SITE = None  # generation.renew(None): the shared generation
 
@@ -61,12 +62,15 @@ SHARED_FRAMEWORK_MODELS = (Site, Locale, Collection, CollectionViewRestriction, 
 
 
 def sites_of_path(path):
-    """The ids of the sites whose tree holds the page at `path` (treebeard's materialised path)."""
-    return [
+    """The ids of the sites whose tree holds the page at `path` (treebeard's materialised path), and of
+    their province portals, whose home page lists their component portals' news (portal/home_blocks.py)."""
+    ids = [
         site_id
         for site_id, root_path in Site.objects.values_list("pk", "root_page__path")
         if path.startswith(root_path)
     ]
+    parents = PortalSettings.objects.filter(site_id__in=ids, parent_site__isnull=False)
+    return sorted({*ids, *parents.values_list("parent_site_id", flat=True)})
 
 
 def sites_of_page(page):

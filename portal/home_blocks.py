@@ -1,4 +1,5 @@
-"""What the home page shows besides its own fields: news, the newest documents, this week's schedule.
+"""What the home page shows besides its own fields: news, the newest documents, this week's schedule, and on a
+province portal the newest news of its component portals.
 
 The news and the documents are rendered once per content generation of the site (core/fragments.py): a
 publish shows on the next request, and the requests in between read them as HTML, without a query.
@@ -10,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core.fragments import fragment
+from core.models import PortalSettings
 from core.sites import shown_on
 from core.tree import children_q, descendants_q
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
@@ -19,6 +21,7 @@ from schedule.queries import entries_for_week
 
 LATEST_PER_SECTION = 4
 LATEST_DOCUMENTS = 5
+LATEST_FROM_COMPONENTS = 6
 FEATURED_IMAGE = "fill-800x450"  # the featured article's image, above the latest news
 
 
@@ -73,6 +76,30 @@ def documents(home, request, site_id):
     return {"documents_url": documents_url, "latest_documents": list(newest) if documents_url else []}
 
 
+def components_news(site_id, request):
+    """The newest articles of the site's component portals (a province's departments and communes), each
+    linked to its own site and named with its agency (docs/requirements.md, Province and component
+    portals). A publish on a component portal renews its province's pages (operations/invalidation.py)."""
+    components = PortalSettings.objects.filter(parent_site_id=site_id).select_related("site__root_page")
+    agencies = [(settings.site.root_page.path, settings.agency_name) for settings in components]
+    if not agencies:
+        return {"component_articles": []}
+    below = Q(pk__in=[])
+    for settings in components:
+        below |= descendants_q(settings.site.root_page)
+    newest = ArticlePage.objects.live().public().filter(below).order_by("-first_published_at", "-pk")
+    return {
+        "component_articles": [
+            {
+                "article": article,
+                "url": article.get_url(request),
+                "agency": next(name for path, name in agencies if article.path.startswith(path)),
+            }
+            for article in newest.defer_streamfields()[:LATEST_FROM_COMPONENTS]
+        ]
+    }
+
+
 def home_page_blocks(home, request):
     """Context for the home page template: its blocks as HTML, each with an empty state when it has
     nothing. This week's schedule is kept per day as well ("this week" follows the calendar)."""
@@ -96,5 +123,6 @@ def home_page_blocks(home, request):
         "home_news": rendered("home_news", lambda: news(home)),
         "home_schedule": rendered("home_schedule", schedule, today.isoformat()),
         "home_documents": rendered("home_documents", lambda: documents(home, request, site_id)),
+        "home_components": rendered("home_components", lambda: components_news(site_id, request)),
         "home_links": rendered("home_links", dict),
     }

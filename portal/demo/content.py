@@ -162,6 +162,23 @@ COMMUNE = {
     "intro": "Thông tin chỉ đạo, điều hành và thủ tục hành chính của Ủy ban nhân dân xã Tân Lập.",
     "sections": [("tin-tuc", "Tin tức, sự kiện"), ("thong-bao", "Thông báo")],
     "banner": "Ảnh đầu trang xã Tân Lập",
+    # The commune's office and its leaders (name, position, phone), and this week's engagements (weekday,
+    # start, leaders, content, location).
+    "office": ("van-phong", "Văn phòng HĐND và UBND xã", "0260 3 861 100", "vanphong@tanlap.example.gov.vn"),
+    "leaders": [
+        ("Trần Văn Hải", "Chủ tịch UBND xã", "0260 3 861 101"),
+        ("Nguyễn Thị Hòa", "Phó Chủ tịch UBND xã", "0260 3 861 102"),
+    ],
+    "schedule": [
+        (
+            0,
+            "07:30",
+            "Đ/c Trần Văn Hải - Chủ tịch UBND xã",
+            "Giao ban Ủy ban nhân dân xã",
+            "Hội trường UBND xã",
+        ),
+        (3, "08:00", "Đ/c Trần Văn Hải - Chủ tịch UBND xã", "Tiếp công dân định kỳ", "Bộ phận Một cửa xã"),
+    ],
 }
 COMMUNE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-xa-tan-lap.yaml"
 SECOND_COMMUNE = {
@@ -172,6 +189,20 @@ SECOND_COMMUNE = {
     "intro": "Thông tin chỉ đạo, điều hành và thủ tục hành chính của Ủy ban nhân dân xã Hòa Bình.",
     "sections": [("tin-tuc", "Tin tức, sự kiện")],
     "banner": "Ảnh đầu trang xã Hòa Bình",
+    "office": ("van-phong", "Văn phòng HĐND và UBND xã", "0260 3 872 200", "vanphong@hoabinh.example.gov.vn"),
+    "leaders": [
+        ("Lò Văn Thắng", "Chủ tịch UBND xã", "0260 3 872 201"),
+        ("Tòng Văn Sơn", "Phó Chủ tịch UBND xã", "0260 3 872 202"),
+    ],
+    "schedule": [
+        (
+            1,
+            "14:00",
+            "Đ/c Lò Văn Thắng - Chủ tịch UBND xã",
+            "Kiểm tra tiến độ làm đường liên bản",
+            "Bản Nà Sài",
+        ),
+    ],
 }
 # Each commune's board file, then its own legal documents (number, type, signer, signer's title, issued,
 # summary): the commune's People's Committee issues them, its board publishes them on its own portal.

@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from core.enums import PortalKind
@@ -17,10 +18,13 @@ from portal.demo.consultations import load_demo as load_consultations
 from portal.demo.legal_docs import load_commune_documents
 from portal.demo.legal_docs import load_demo as load_legal_documents
 from portal.demo.news import load_demo as load_news
+from portal.demo.organisation import ensure_commune_directory
 from portal.demo.organisation import load_demo as load_organisation
 from portal.demo.procedures import load_demo as load_procedures
 from portal.demo.projects import load_demo as load_projects
 from portal.demo.questions import load_demo as load_questions
+from portal.demo.schedule import ensure_commune_entries
+from portal.demo.schedule import ensure_page as ensure_schedule_page
 from portal.demo.schedule import load_demo as load_schedule
 
 from . import content
@@ -232,6 +236,9 @@ def ensure_commune_site(commune):
     home = site.root_page.specific
     for slug, title in commune["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
+    ensure_commune_directory(site, commune["office"], commune["leaders"])
+    ensure_commune_entries(site, commune["schedule"], timezone.localdate())
+    ensure_schedule_page(home)
     # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
     file_name = f"anh-dau-trang-{commune['hostname'].split('.')[0]}.png"
     banner = ensure_image(commune["banner"], draw_landscape, file_name, site=site)

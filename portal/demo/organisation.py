@@ -337,3 +337,24 @@ def load_demo(home):
     """Units, officials with portraits, and the leaders, chart and contact pages of the demo portal."""
     ensure_officials(ensure_units(home.get_site()))
     ensure_pages(home)
+
+
+def ensure_commune_directory(site, office, leaders):
+    """A commune's office and its leaders, on the commune's own site (core/sites.py)."""
+    slug, name, phone, email = office
+    unit, _created = OrganisationUnit.objects.get_or_create(
+        site=site,
+        slug=slug,
+        defaults={"name": name, "kind": UnitKind.LEADERSHIP, "phone": phone, "email": email},
+    )
+    for order, (full_name, position, direct_line) in enumerate(leaders):
+        if not Official.objects.filter(full_name=full_name, unit=unit).exists():
+            Official.objects.create(
+                full_name=full_name,
+                position=position,
+                unit=unit,
+                is_leader=True,
+                is_unit_head=True,
+                phone=direct_line,
+                sort_order=order,
+            )

@@ -211,3 +211,15 @@ def ensure_page(home):
 def load_demo(home):
     ensure_entries(timezone.localdate(), home.get_site())
     return ensure_page(home)
+
+
+def ensure_commune_entries(site, entries, today):
+    """A commune's engagements this week, on its own schedule (core/sites.py)."""
+    monday = monday_of(today)
+    for weekday, start, leaders, content, location in entries:
+        ScheduleEntry.objects.get_or_create(
+            site=site,
+            date=monday + timedelta(days=weekday),
+            start_time=_time(start),
+            defaults={"leaders": leaders, "content": content, "location": location},
+        )

@@ -204,3 +204,14 @@ def test_an_article_waits_for_the_secretariat_on_the_approvers_dashboard(demo, s
     assert [row["title"] for row in waiting] == [content.WAITING_ARTICLE["title"]]
     assert waiting[0]["author"].username == "hung.dm" and not waiting[0]["overdue"]
     assert not Page.objects.get(title=content.WAITING_ARTICLE["title"]).live
+
+
+def test_each_communes_schedule_and_leaders_are_its_own(demo, client):
+    """Not the department's (docs/requirements.md, Province and component portals)."""
+    for spec, _board, _documents in content.COMMUNES:
+        host = {"HTTP_HOST": f"{spec['hostname']}:{spec['port']}"}
+        home = client.get("/", **host).content.decode()
+        assert spec["schedule"][0][3] in home and "Giám đốc Sở" not in home
+        leaders = client.get("/gioi-thieu/lanh-dao/", **host).content.decode()
+        assert all(name in leaders for name, _position, _phone in spec["leaders"])
+        assert "Nguyễn Văn Minh" not in leaders  # the department's director

@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
@@ -27,6 +28,7 @@ from legal_docs.tests.factories import (
     document_type,
 )
 from legal_docs.tests.test_import import line, write_csv
+from news.tests.factories import ArticlePageFactory, publish
 from organisation.models import Official
 from organisation.tests.factories import OfficialFactory, OrganisationUnitFactory
 from portal.component_portals import add_component_portal
@@ -383,3 +385,22 @@ def test_a_unit_may_not_sit_under_another_agencys_unit(directories):
     )
     with pytest.raises(ValidationError, match="cùng cổng"):
         unit.full_clean()
+
+
+def test_the_province_home_page_shows_its_component_portals_news(client, province):
+    """Each item linked to its own site and named with its agency; a publish there renews the province's
+    pages and leaves a sibling commune's cached."""
+    site, commune, _documents, _users = province
+    sibling = add_component_portal("hoabinh.ankhanh.gov.vn", "Ủy ban nhân dân xã Hòa Bình", "commune").site
+    assert "Tin từ các cổng thành phần" not in client.get("/", HTTP_HOST=COMMUNE_HOST).content.decode()
+    generations = {pk: generation.of_site(pk) for pk in (site.pk, commune.pk, sibling.pk)}
+    news = commune.root_page.get_children().get(slug="tin-tuc")
+    article = ArticlePageFactory(parent=news, title="Xã Tân Lập ra quân làm đường giao thông nông thôn")
+    publish(article)
+    assert generation.of_site(site.pk) != generations[site.pk]
+    assert generation.of_site(sibling.pk) == generations[sibling.pk]
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    block = soup.select_one("#components-title").parent
+    link = block.find("a", string="Xã Tân Lập ra quân làm đường giao thông nông thôn")
+    assert link["href"] == f"http://{COMMUNE_HOST}/tin-tuc/{article.slug}/"
+    assert "Ủy ban nhân dân xã Tân Lập" in block.get_text()
