@@ -89,3 +89,18 @@ def usable_by(user, model):
         shared = Q(shared=True, site_id__in=parents.values("parent_site_id"))
         condition |= shared & Q(live=True) if issubclass(model, DraftStateMixin) else shared
     return condition
+
+
+def component_portals(site_id):
+    """A province portal's component portals: [(site, agency name)] by name (none for any other site): read
+    once per process and generation (a component's settings renew its province's: operations/invalidation)."""
+
+    def build():
+        components = PortalSettings.objects.filter(parent_site_id=site_id).select_related("site")
+        return [
+            (settings.site, settings.agency_name) for settings in components.order_by("agency_name", "pk")
+        ]
+
+    if site_id is None:
+        return []
+    return generation.remembered("components", site_id, build=build, generation=generation.of_site(site_id))

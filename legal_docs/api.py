@@ -11,6 +11,8 @@ from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from core.sites import component_portals
+
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
 from .models import index_url as site_index_url
@@ -32,6 +34,7 @@ PARAMETERS = {
     "issued_to",
     "sort",
     "page",
+    "cong",
 }
 
 
@@ -73,14 +76,14 @@ def serialize(document, request, index_url):
 
 @require_GET
 def document_list(request):
-    form = DocumentSearchForm(request.GET)
+    site_id = request_site_id(request)
+    form = DocumentSearchForm(request.GET, components=component_portals(site_id))
     errors = {} if form.is_valid() else {name: list(messages) for name, messages in form.errors.items()}
     errors.update({name: [UNKNOWN_ERROR] for name in request.GET if name not in PARAMETERS})
     page_number = request.GET.get("page") or 1
     if errors:
         return JsonResponse({"errors": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
-    site_id = request_site_id(request)
     results, _facets = find(form.valid_filters() if request.GET else {}, site_id)
     try:
         page = Paginator(results, PER_PAGE).page(page_number)
@@ -95,13 +98,17 @@ def document_list(request):
     documents = list(page.object_list)
     # One query per relation whatever the page size (the number matches come from a separate list).
     prefetch_related_objects(documents, "files__document")
-    index_url = site_index_url(site_id, request)
+    # This site's /van-ban/ for what it shows; a component portal's own for that portal's documents.
+    shown = {document.site_id for document in documents if document.shown_on(site_id)}
+    index_urls = {
+        pk: site_index_url(site_id if pk in shown else pk, request) for pk in {d.site_id for d in documents}
+    }
     return JsonResponse(
         {
             "count": page.paginator.count,
             "next": _page_url(request, page.next_page_number()) if page.has_next() else None,
             "previous": _page_url(request, page.previous_page_number()) if page.has_previous() else None,
-            "results": [serialize(document, request, index_url) for document in documents],
+            "results": [serialize(document, request, index_urls[document.site_id]) for document in documents],
         },
         json_dumps_params={"ensure_ascii": False},
     )

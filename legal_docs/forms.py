@@ -8,6 +8,7 @@ from .models import DocumentType, Issuer
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DATE_ERROR = "Ngày không hợp lệ: nhập theo dạng dd/mm/yyyy, ví dụ 05/01/2026."
+ALL_PORTALS = "tat-ca"
 SORTS = [("newest", "Mới ban hành trước"), ("oldest", "Ban hành cũ trước"), ("relevance", "Phù hợp nhất")]
 
 
@@ -59,6 +60,33 @@ class DocumentSearchForm(forms.Form):
         label="đến ngày", required=False, input_formats=DATE_FORMATS, error_messages={"invalid": DATE_ERROR}
     )
     sort = forms.ChoiceField(label="Sắp xếp", choices=SORTS, required=False, widget=PlainSelect)
+
+    def __init__(self, *args, components=(), **kwargs):
+        """components: a province portal's component portals, [(site, agency name)] (core/sites.py): its
+        search may then span them, or look into one."""
+        super().__init__(*args, **kwargs)
+        self.components = {site.hostname: site for site, _name in components}
+        if components:
+            self.fields["cong"] = forms.ChoiceField(
+                label="Cổng",
+                choices=[
+                    ("", "Cổng này"),
+                    (ALL_PORTALS, "Cổng này và các cổng thành phần"),
+                    *((site.hostname, name) for site, name in components),
+                ],
+                required=False,
+                widget=PlainSelect,
+                error_messages={"invalid_choice": "Không có cổng thành phần «%(value)s»."},
+            )
+
+    def clean_cong(self):
+        """{"own": whether this portal's documents stay in, "sites": the component portals' ids added}."""
+        value = self.cleaned_data.get("cong")
+        if not value:
+            return None
+        if value == ALL_PORTALS:
+            return {"own": True, "sites": [site.pk for site in self.components.values()]}
+        return {"own": False, "sites": [self.components[value].pk]}
 
     def clean(self):
         data = super().clean()

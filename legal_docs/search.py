@@ -20,8 +20,13 @@ FACETS = {"type": "doc_type_id", "issuer": "issuer_id", "status": "status"}
 
 
 def filtered(filters, site_id):
-    """Live documents a site shows (core/sites.py), narrowed by the form's valid filters."""
-    documents = LegalDocument.objects.filter(live=True).filter(shown_on(site_id))
+    """Live documents a site shows (core/sites.py), or on a province portal those of the component portals
+    chosen (`cong`), narrowed by the form's valid filters."""
+    portals = filters.get("cong")
+    scope = shown_on(site_id) if not portals or portals["own"] else Q(pk__in=[])
+    if portals:
+        scope |= Q(site_id__in=portals["sites"])
+    documents = LegalDocument.objects.filter(live=True).filter(scope)
     lookups = {
         "type": "doc_type",
         "issuer": "issuer",

@@ -5,7 +5,7 @@ from wagtail.models import Site
 
 from core.models import PortalSettings
 from core.pagination import query_prefix
-from core.sites import shown_on
+from core.sites import component_portals, shown_on
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
@@ -40,10 +40,16 @@ def request_site_id(request):
 
 
 def search_context(request):
-    form = DocumentSearchForm(request.GET or None)
+    site_id = request_site_id(request)
+    components = component_portals(site_id)
+    form = DocumentSearchForm(request.GET or None, components=components)
     filters = form.valid_filters() if request.GET else {}
-    results, counts = find(filters, request_site_id(request))
+    results, counts = find(filters, site_id)
     page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    agencies = {site.pk: name for site, name in components}
+    for document in page_obj.object_list:  # a component portal's document, on its own site
+        if document.site_id in agencies:
+            document.portal_name, document.link = agencies[document.site_id], document.get_url(request)
     kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
     return {
         "form": form,

@@ -86,8 +86,10 @@ def affected_sites(instance, created=False, update_fields=None):
         # A new draft page is not public; a publish, unpublish or move sends its own signal.
         return sites_of_page(instance) if instance.live else False
     if isinstance(instance, BaseSiteSetting):
-        # Wagtail creates a settings row with its defaults the first time a page reads it.
-        return False if created else [instance.site_id]
+        # Wagtail creates a settings row with its defaults the first time a page reads it. A component
+        # portal's settings show on its province's pages too (its name on the document search).
+        parent = getattr(instance, "parent_site_id", None)
+        return False if created else [instance.site_id, *([parent] if parent else [])]
     if isinstance(instance, SHARED_FRAMEWORK_MODELS):
         return False if created and isinstance(instance, BaseGenericSetting) else EVERY_SITE
     if isinstance(instance, PageViewRestriction):

@@ -169,6 +169,11 @@ COMMUNE = {
         ("Trần Văn Hải", "Chủ tịch UBND xã", "0260 3 861 101"),
         ("Nguyễn Thị Hòa", "Phó Chủ tịch UBND xã", "0260 3 861 102"),
     ],
+    "article": (
+        "Xã Tân Lập ra quân làm đường giao thông nông thôn",
+        "Hơn 300 người dân các thôn cùng lực lượng đoàn viên thanh niên ra quân bê tông hóa 2,5 km đường liên "
+        "thôn.",
+    ),
     "schedule": [
         (
             0,
@@ -194,6 +199,10 @@ SECOND_COMMUNE = {
         ("Lò Văn Thắng", "Chủ tịch UBND xã", "0260 3 872 201"),
         ("Tòng Văn Sơn", "Phó Chủ tịch UBND xã", "0260 3 872 202"),
     ],
+    "article": (
+        "Xã Hòa Bình tổ chức Ngày hội Đại đoàn kết toàn dân tộc",
+        "Các bản trong xã cùng tổ chức ngày hội với các hoạt động văn hóa, thể thao truyền thống.",
+    ),
     "schedule": [
         (
             1,

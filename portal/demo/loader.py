@@ -236,6 +236,7 @@ def ensure_commune_site(commune):
     home = site.root_page.specific
     for slug, title in commune["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
+    ensure_commune_article(home, *commune["article"])
     ensure_commune_directory(site, commune["office"], commune["leaders"])
     ensure_commune_entries(site, commune["schedule"], timezone.localdate())
     ensure_schedule_page(home)
@@ -246,6 +247,18 @@ def ensure_commune_site(commune):
         home.banner_image, home.title, home.intro = banner, commune["title"], commune["intro"]
         home.save_revision().publish()
     return site
+
+
+def ensure_commune_article(home, title, intro):
+    """One published article of the commune's own, which the province's home page lists too."""
+    section = home.get_children().get(slug="tin-tuc")
+    if ArticlePage.objects.child_of(section).filter(title=title).exists():
+        return
+    article = ArticlePage(
+        title=title, intro=intro, author_name="Văn phòng UBND xã", author_address=home.title
+    )
+    section.add_child(instance=article)
+    article.save_revision().publish()
 
 
 def ensure_waiting_article(home):

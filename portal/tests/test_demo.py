@@ -215,3 +215,4 @@ def test_each_communes_schedule_and_leaders_are_its_own(demo, client):
         leaders = client.get("/gioi-thieu/lanh-dao/", **host).content.decode()
         assert all(name in leaders for name, _position, _phone in spec["leaders"])
         assert "Nguyễn Văn Minh" not in leaders  # the department's director
+        assert spec["article"][0] in client.get("/").content.decode()  # on the department's home page

@@ -5,6 +5,7 @@ listing, export, chooser, edit, delete, history, bulk action, workflow, public l
 API, RSS, import and the page cache."""
 
 import csv
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -404,3 +405,25 @@ def test_the_province_home_page_shows_its_component_portals_news(client, provinc
     link = block.find("a", string="Xã Tân Lập ra quân làm đường giao thông nông thôn")
     assert link["href"] == f"http://{COMMUNE_HOST}/tin-tuc/{article.slug}/"
     assert "Ủy ban nhân dân xã Tân Lập" in block.get_text()
+
+
+def test_the_provinces_document_search_spans_its_component_portals(client, province):
+    """With the portal filter (`cong`): this portal and its component portals, or one of them; each result
+    linked to its own site and named with its agency. A component portal has no such filter."""
+    _site, _commune, documents, _users = province
+    everything = client.get("/van-ban/", {"cong": "tat-ca"})
+    assert listed_numbers(everything) == ["10/QĐ-UBND", "11/QĐ-UBND", "12/QĐ-UBND"]
+    link = BeautifulSoup(everything.content, "html.parser").find("a", string=re.compile("12/QĐ-UBND"))
+    assert link["href"] == f"http://{COMMUNE_HOST}/van-ban/{documents['commune'].slug}/"
+    assert "Ủy ban nhân dân xã Tân Lập ·" in everything.content.decode()
+    assert listed_numbers(client.get("/van-ban/", {"cong": COMMUNE_HOST})) == ["12/QĐ-UBND"]
+    bad = client.get("/van-ban/", {"cong": "khong-co.gov.vn"})
+    assert bad.status_code == 200 and "Không có cổng thành phần «khong-co.gov.vn»" in bad.content.decode()
+    assert listed_numbers(bad) == ["10/QĐ-UBND", "11/QĐ-UBND"]
+    api = client.get("/api/van-ban/", {"cong": "tat-ca"}).json()
+    urls = {item["number"]: item["url"] for item in api["results"]}
+    assert urls["12/QĐ-UBND"].startswith(f"http://{COMMUNE_HOST}/van-ban/") and len(urls) == 3
+    refused = client.get("/api/van-ban/", {"cong": "khong-co.gov.vn"})
+    assert refused.status_code == 400 and "Không có cổng thành phần" in refused.json()["errors"]["cong"][0]
+    commune = client.get("/van-ban/", {"cong": "tat-ca"}, HTTP_HOST=COMMUNE_HOST)
+    assert 'name="cong"' not in commune.content.decode()
