@@ -4,12 +4,13 @@ The head, the deputies and the secretariat of a board read its reports (superuse
 members, contributors and the admin (without one of those roles) are refused. Wagtail's ReportView checks
 no permission of its own (its PermissionCheckedMixin has no `permission_required`), so without this mixin
 anyone with admin access would see every report. Rights stop at each site's border: a reader sees only the
-boards they sit on.
+boards they sit on, and those of their site's component portals.
 """
 
 import datetime
 
 import django_filters
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
@@ -17,6 +18,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from core.exports import LabelledExportButtons
+from core.models import PortalSettings
 from core.refusals import refused
 
 from ..enums import Role
@@ -29,12 +31,15 @@ REFUSED = "Chỉ Trưởng ban, các Phó trưởng ban và Tổ thư ký của 
 
 def report_boards(user):
     """The boards whose reports `user` may read: all for a superuser, else those where they hold a reporting
-    role on an active seat."""
+    role on an active seat, and the boards of those sites' component portals: a province's board oversees
+    its departments' and communes' portals (docs/requirements.md, Province and component portals)."""
     boards = EditorialBoard.objects.select_related("site__root_page").order_by("site__site_name", "pk")
     if user.is_superuser:
         return boards
     seats = BoardMember.objects.filter(user_id=user.pk, active=True, user__is_active=True)
-    return boards.filter(pk__in=[seat.board_id for seat in seats if set(seat.roles) & REPORT_ROLES])
+    own = boards.filter(pk__in=[seat.board_id for seat in seats if set(seat.roles) & REPORT_ROLES])
+    components = PortalSettings.objects.filter(parent_site_id__in=own.values("site_id")).values("site_id")
+    return boards.filter(Q(pk__in=own.values("pk")) | Q(site_id__in=components))
 
 
 def may_read_reports(user):

@@ -427,3 +427,19 @@ def test_the_provinces_document_search_spans_its_component_portals(client, provi
     assert refused.status_code == 400 and "Không có cổng thành phần" in refused.json()["errors"]["cong"][0]
     commune = client.get("/van-ban/", {"cong": "tat-ca"}, HTTP_HOST=COMMUNE_HOST)
     assert 'name="cong"' not in commune.content.decode()
+
+
+@pytest.mark.parametrize("report", ["tin-bai-thanh-vien", "thoi-han-duyet"])
+def test_the_provinces_board_reads_its_component_portals_reports_and_not_the_reverse(
+    client, province, report
+):
+    """Posting and timeliness roll up per component portal for the province's board."""
+    site, commune, _documents, users = province
+    site.site_name = "Cổng tỉnh An Khánh"
+    site.save()
+    logged_in(client, users["tinh.secretary"])
+    text = client.get(f"/admin/bao-cao/{report}/").content.decode()
+    assert "Ủy ban nhân dân xã Tân Lập" in text and "Cổng tỉnh An Khánh" in text  # rows and board filter
+    logged_in(client, users["xa.secretary"])
+    text = client.get(f"/admin/bao-cao/{report}/").content.decode()
+    assert "Cổng tỉnh An Khánh" not in text
