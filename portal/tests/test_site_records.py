@@ -107,7 +107,9 @@ def test_the_admin_list_and_its_export_hold_only_the_boards_own_documents(client
     assert listed_numbers(client.get(LIST_URL)) == ["10/QĐ-UBND", "11/QĐ-UBND"]
 
 
-@pytest.mark.parametrize("view", ["edit", "delete", "history", "usage"])
+@pytest.mark.parametrize(
+    "view", ["edit", "delete", "unpublish", "history", "usage", "workflow_history", "preview", "copy"]
+)
 @pytest.mark.parametrize("name", ["own", "shared"])
 def test_a_commune_board_opens_no_province_document_by_its_admin_url(client, province, view, name):
     _site, _commune, documents, users = province
@@ -125,10 +127,13 @@ def test_a_post_to_another_sites_document_changes_and_deletes_nothing(client, pr
         == 403
     )
     assert client.post(f"{LIST_URL}delete/{shared.pk}/").status_code == 403
+    assert client.post(f"{LIST_URL}unpublish/{shared.pk}/").status_code == 403
+    assert client.post(f"{LIST_URL}lock/{shared.pk}/").status_code == 403
     bulk = f"/admin/bulk/legal_docs/legaldocument/delete/?next=/&id={shared.pk}&id={documents['commune'].pk}"
     assert client.post(bulk).status_code == 403
     shared.refresh_from_db()
     assert shared.summary == "Quyết định tỉnh dùng chung" and LegalDocument.objects.count() == 3
+    assert shared.live and not shared.locked
 
 
 def test_the_commune_board_edits_its_own_document_on_its_own_site_only(client, province):
