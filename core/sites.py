@@ -7,11 +7,24 @@ A person's sites are read from Wagtail's page permissions, which the board file 
 whoever holds any permission on a page of a site's tree (or above it) works for that site."""
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
 from django.db.models import Q
 from wagtail.models import DraftStateMixin, GroupPagePermission, Site
 
 from . import generation
 from .models import PortalSettings
+
+
+def owning_site(related_name, help_text="", **options):
+    """The field of a record that belongs to one site: deleting a site that still holds records is refused."""
+    return models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name="cổng",
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        help_text=help_text,
+        **options,
+    )
 
 
 def user_site_ids(user):

@@ -19,7 +19,7 @@ from wagtail.models import (
 
 from core import chrome
 from core.models import BasePortalPage
-from core.sites import parent_site_id
+from core.sites import owning_site, parent_site_id
 from core.text import fold, normalize
 from documents.classification import ClassifiedContent
 from documents.enums import ExtractionStatus
@@ -96,12 +96,8 @@ class LegalDocument(
     number_key = models.CharField("khóa tra cứu số hiệu", max_length=120, editable=False, db_index=True)
     slug = models.SlugField("đường dẫn", max_length=160, editable=False)
     # Whose document it is (core/sites.py): that site's board moderates it, its /van-ban/ lists it.
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name="cổng",
-        on_delete=models.PROTECT,
-        related_name="legal_documents",
-        help_text="Cổng (cơ quan) quản lý văn bản; Ban biên tập của cổng đó duyệt văn bản.",
+    site = owning_site(
+        "legal_documents", "Cổng (cơ quan) quản lý văn bản; Ban biên tập của cổng đó duyệt văn bản."
     )
     shared = models.BooleanField(
         "dùng chung cho các cổng thành phần",

@@ -11,6 +11,7 @@ from wagtail.models import Site
 
 from core.models import BasePortalPage, PortalSettings
 from core.pagination import query_prefix
+from core.sites import owning_site
 from core.text import fold, normalize, words
 
 from .enums import UnitKind
@@ -41,13 +42,7 @@ class OrganisationUnit(ContactDetails):
     """A part of the agency (ban lãnh đạo, phòng, đơn vị trực thuộc), nested under its parent unit. Each
     agency's units belong to its site (core/sites.py)."""
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name="cổng",
-        on_delete=models.PROTECT,
-        related_name="organisation_units",
-        help_text="Cổng (cơ quan) có phòng, đơn vị này.",
-    )
+    site = owning_site("organisation_units", "Cổng (cơ quan) có phòng, đơn vị này.")
     name = models.CharField("tên đơn vị", max_length=255)
     slug = models.SlugField(
         "đường dẫn", max_length=100, help_text="Dùng trong bộ lọc danh bạ, ví dụ: van-phong."
@@ -144,13 +139,7 @@ class Official(ContactDetails):
     """An official of the agency as the public directory and the leaders page show them."""
 
     # The site of the official's unit, kept here so that every listing and check reads it directly.
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name="cổng",
-        on_delete=models.PROTECT,
-        related_name="officials",
-        editable=False,
-    )
+    site = owning_site("officials", editable=False)
     full_name = models.CharField("họ và tên", max_length=255)
     name_folded = models.CharField(max_length=255, db_index=True, editable=False)
     position = models.CharField("chức vụ", max_length=255, help_text="Ví dụ: Phó Giám đốc Sở, Trưởng phòng.")

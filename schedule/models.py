@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from core.models import BasePortalPage
 from core.site_admin import SiteOwnedModelForm
+from core.sites import owning_site
 
 
 class ScheduleEntry(models.Model):
@@ -15,13 +16,7 @@ class ScheduleEntry(models.Model):
     SchedulePage and the home page of that site show the same records (core/sites.py).
     """
 
-    site = models.ForeignKey(
-        "wagtailcore.Site",
-        verbose_name="cổng",
-        on_delete=models.PROTECT,
-        related_name="schedule_entries",
-        help_text="Cổng (cơ quan) có lịch công tác này.",
-    )
+    site = owning_site("schedule_entries", "Cổng (cơ quan) có lịch công tác này.")
     date = models.DateField("ngày")
     start_time = models.TimeField("giờ bắt đầu")
     end_time = models.TimeField("giờ kết thúc", null=True, blank=True)
