@@ -200,6 +200,15 @@ class Holiday(models.Model):
 
 
 # Moderation tasks ---------------------------------------------------------------------------------------
+def seated_board_ids(user):
+    """The boards the user has an active seat on, once per user object: the dashboard asks each step of
+    every board's path (three per site, hundreds in a province)."""
+    if getattr(user, "seated_board_ids", None) is None:
+        seats = BoardMember.objects.filter(user_id=user.pk, active=True)
+        user.seated_board_ids = frozenset(seats.values_list("board_id", flat=True))
+    return user.seated_board_ids
+
+
 class BoardTask(Task):
     """A step of a board's moderation path whose approvers depend on the item (its section), not on a fixed
     group. Subclasses say who approves; the rest (editor access, locking, actions, the approver's
@@ -286,7 +295,7 @@ class BoardTask(Task):
         return super().get_form_for_action(action)
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        if not BoardMember.objects.filter(board_id=self.board_id, user_id=user.pk, active=True).exists():
+        if self.board_id not in seated_board_ids(user):
             return TaskState.objects.none()  # every approver, the acting head included, sits on the board
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
             "workflow_state", "task"
