@@ -20,6 +20,7 @@ from wagtail.permissions import policy_registry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from core import generation
+from core.models import PortalSettings
 from editorial.board_file import load_board_file
 from editorial.tests.test_visibility import text_of
 from legal_docs.models import Issuer, LegalDocument
@@ -415,12 +416,18 @@ def test_the_province_home_page_shows_its_component_portals_news(client, provinc
 def test_the_provinces_document_search_spans_its_component_portals(client, province):
     """With the portal filter (`cong`): this portal and its component portals, or one of them; each result
     linked to its own site and named with its agency. A component portal has no such filter."""
-    _site, _commune, documents, _users = province
+    _site, commune, documents, _users = province
     everything = client.get("/van-ban/", {"cong": "tat-ca"})
     assert listed_numbers(everything) == ["10/QĐ-UBND", "11/QĐ-UBND", "12/QĐ-UBND"]
     link = BeautifulSoup(everything.content, "html.parser").find("a", string=re.compile("12/QĐ-UBND"))
     assert link["href"] == f"http://{COMMUNE_HOST}/van-ban/{documents['commune'].slug}/"
-    assert "Ủy ban nhân dân xã Tân Lập ·" in everything.content.decode()
+    agency = link.find_parent("li").select_one(".meta").get_text(" ", strip=True)
+    assert agency.startswith("Ủy ban nhân dân xã Tân Lập · Ban hành")  # the agency, once where it issued it
+    PortalSettings.objects.filter(site=commune).update(agency_name="UBND xã Tân Lập")
+    generation.renew()
+    agency = BeautifulSoup(client.get("/van-ban/", {"cong": "tat-ca"}).content, "html.parser")
+    row = agency.find("a", string=re.compile("12/QĐ-UBND")).find_parent("li").select_one(".meta")
+    assert row.get_text(" ", strip=True).startswith("UBND xã Tân Lập · Ủy ban nhân dân xã Tân Lập · Ban hành")
     assert listed_numbers(client.get("/van-ban/", {"cong": COMMUNE_HOST})) == ["12/QĐ-UBND"]
     bad = client.get("/van-ban/", {"cong": "khong-co.gov.vn"})
     assert bad.status_code == 200 and "Không có cổng thành phần «khong-co.gov.vn»" in bad.content.decode()
