@@ -20,7 +20,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
-from wagtail.models import Locale, Page  # noqa: E402
+from wagtail.models import Locale, Page, Site  # noqa: E402
 
 from news.models import ArticlePage, SectionPage  # noqa: E402
 
@@ -37,70 +37,75 @@ def child_path(parent_path, index):
     return parent_path + digits
 
 
-def seed(total):
-    """Insert articles in bulk (Wagtail's add_child would take an hour): page rows, then article rows."""
-    sections = list(SectionPage.objects.filter(depth=4))  # the news sub-sections
-    have = ArticlePage.objects.count()
-    if have >= total:
-        return have
+ARTICLE_COLUMNS = (
+    "page_ptr_id",
+    "intro",
+    "body",
+    "main_image_caption",
+    "author_name",
+    "author_address",
+    "source",
+    "collector",
+    "classification",
+)
+
+
+def department():
+    """The demo's default site (its communes have news sections of their own)."""
+    return Site.objects.get(is_default_site=True).root_page
+
+
+def insert_articles(section, placed, prefix, author=("Văn phòng Sở", "Số 12 Trần Hưng Đạo")):
+    """Live articles under section in bulk (Wagtail's add_child would take an hour): page rows, then article
+    rows; placed is [(number, child position)]. The caller sets the section's numchild afterwards."""
     content_type = ContentType.objects.get_for_model(ArticlePage)
     locale = Locale.get_default()
     now = timezone.now()
-    article_columns = (
-        "page_ptr_id",
-        "intro",
-        "body",
-        "main_image_caption",
-        "author_name",
-        "author_address",
-        "source",
-        "collector",
-    )
+    pages = []
+    for number, position in placed:
+        slug = f"{prefix}{number}"
+        published = now - timezone.timedelta(minutes=number)
+        pages.append(
+            Page(
+                title=f"Tin thử nghiệm số {number} về đầu tư công và cải cách hành chính",
+                draft_title=f"Tin thử nghiệm số {number}",
+                slug=slug,
+                content_type=content_type,
+                path=child_path(section.path, position),
+                depth=section.depth + 1,
+                numchild=0,
+                url_path=f"{section.url_path}{slug}/",
+                live=True,
+                first_published_at=published,
+                last_published_at=published,
+                locale=locale,
+                translation_key=uuid.uuid4(),
+            )
+        )
+    Page.objects.bulk_create(pages)
+    ids = Page.objects.filter(path__in=[page.path for page in pages]).values_list("id", flat=True)
+    row = ("Tóm tắt tin thử nghiệm.", "[]", "", *author, "", "", "unclassified")
+    placeholders = ", ".join(["%s"] * len(ARTICLE_COLUMNS))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO news_articlepage ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})",
+            [(page_id, *row) for page_id in ids],
+        )
+
+
+def seed(total):
+    """Articles spread over the news sub-sections, in batches."""
+    sections = list(SectionPage.objects.descendant_of(department()).filter(depth=4))  # its news sub-sections
+    have = ArticlePage.objects.count()
+    if have >= total:
+        return have
     for start in range(have, total, BATCH):
         with transaction.atomic():
-            pages = []
-            for number in range(start, min(start + BATCH, total)):
-                section = sections[number % len(sections)]
-                position = section.numchild + 1 + number // len(sections)
-                slug = f"tin-thu-nghiem-{number}"
-                published = now - timezone.timedelta(minutes=number)
-                pages.append(
-                    Page(
-                        title=f"Tin thử nghiệm số {number} về đầu tư công và cải cách hành chính",
-                        draft_title=f"Tin thử nghiệm số {number}",
-                        slug=slug,
-                        content_type=content_type,
-                        path=child_path(section.path, position),
-                        depth=section.depth + 1,
-                        numchild=0,
-                        url_path=f"{section.url_path}{slug}/",
-                        live=True,
-                        first_published_at=published,
-                        last_published_at=published,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
-            Page.objects.bulk_create(pages)
-            ids = Page.objects.filter(slug__in=[page.slug for page in pages]).values_list("id", flat=True)
-            placeholders = ", ".join(["%s"] * len(article_columns))
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO news_articlepage ({', '.join(article_columns)}) VALUES ({placeholders})",
-                    [
-                        (
-                            page_id,
-                            "Tóm tắt tin thử nghiệm.",
-                            "[]",
-                            "",
-                            "Văn phòng Sở",
-                            "Số 12 Trần Hưng Đạo",
-                            "",
-                            "",
-                        )
-                        for page_id in ids
-                    ],
-                )
+            for index, section in enumerate(sections):
+                numbers = [n for n in range(start, min(start + BATCH, total)) if n % len(sections) == index]
+                placed = [(n, section.numchild + 1 + n // len(sections)) for n in numbers]
+                if placed:
+                    insert_articles(section, placed, "tin-thu-nghiem-")
         print(f"  {min(start + BATCH, total)} articles", flush=True)
     for section in sections:
         section.numchild = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).count()
@@ -123,10 +128,12 @@ def main():
     print(f"{count} articles in the database ({connection.vendor}); seeding took {seconds:.0f} s")
 
     client = Client()
-    news = SectionPage.objects.get(slug="tin-tuc", depth=3)
-    section = SectionPage.objects.filter(depth=4).first()
-    article = ArticlePage.objects.live().order_by("-first_published_at").first()
-    deep = ArticlePage.objects.live().order_by("first_published_at").first()
+    home = department()
+    news = SectionPage.objects.child_of(home).get(slug="tin-tuc")
+    section = SectionPage.objects.descendant_of(home).filter(depth=4).first()
+    articles = ArticlePage.objects.live().descendant_of(home)
+    article = articles.order_by("-first_published_at").first()
+    deep = articles.order_by("first_published_at").first()
     targets = [
         ("news index, page 1", news.url),
         ("news index, page 50", f"{news.url}?page=50"),

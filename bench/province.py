@@ -21,7 +21,6 @@ import io
 import os
 import statistics
 import time
-import uuid
 
 from benchkit import measure, start_django  # noqa: E402
 
@@ -30,13 +29,11 @@ start_django("bench-province")
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.utils import timezone  # noqa: E402
-from news_pages import BATCH, child_path  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
+from news_pages import BATCH, insert_articles  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
 
 from legal_docs.importer import import_documents  # noqa: E402
 from legal_docs.models import LegalDocument  # noqa: E402
@@ -53,17 +50,6 @@ write_csv = bench_legal_docs.write_csv
 
 COMMUNE_HOST = "xa-tan-lap.localhost"
 SECRETARY = "binh.lv"
-ARTICLE_COLUMNS = (
-    "page_ptr_id",
-    "intro",
-    "body",
-    "main_image_caption",
-    "author_name",
-    "author_address",
-    "source",
-    "collector",
-    "classification",  # not in bench/news_pages.py's list: added to the model since
-)
 
 
 def percentile(values, share):
@@ -101,68 +87,21 @@ def news_section(site):
 
 
 def seed_articles(site, section, wanted, tag):
-    """`wanted` bench articles directly under the section, in bulk (as bench/news_pages.py seeds them)."""
+    """`wanted` bench articles directly under the section, in bulk (bench/news_pages.insert_articles)."""
     prefix = f"tin-tinh-{tag}-"
-    have = Page.objects.filter(
-        path__startswith=section.path, depth=section.depth + 1, slug__startswith=prefix
-    )
-    have = have.count()
+    below = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1)
+    have = below.filter(slug__startswith=prefix).count()
     if have >= wanted:
         return 0
-    content_type = ContentType.objects.get_for_model(ArticlePage)
-    locale = Locale.get_default()
-    now = timezone.now()
-    last = (
-        Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).order_by("-path").first()
-    )
+    last = below.order_by("-path").first()
     position = int(last.path[-Page.steplen :], 36) if last else 0
     for start in range(have, wanted, BATCH):
+        numbers = range(start, min(start + BATCH, wanted))
         with transaction.atomic():
-            pages = []
-            for number in range(start, min(start + BATCH, wanted)):
-                position += 1
-                slug = f"{prefix}{number}"
-                published = now - timezone.timedelta(minutes=number)
-                pages.append(
-                    Page(
-                        title=f"Tin thử nghiệm số {number} về đầu tư công và cải cách hành chính",
-                        draft_title=f"Tin thử nghiệm số {number}",
-                        slug=slug,
-                        content_type=content_type,
-                        path=child_path(section.path, position),
-                        depth=section.depth + 1,
-                        numchild=0,
-                        url_path=f"{section.url_path}{slug}/",
-                        live=True,
-                        first_published_at=published,
-                        last_published_at=published,
-                        locale=locale,
-                        translation_key=uuid.uuid4(),
-                    )
-                )
-            Page.objects.bulk_create(pages)
-            ids = Page.objects.filter(path__in=[page.path for page in pages]).values_list("id", flat=True)
-            placeholders = ", ".join(["%s"] * len(ARTICLE_COLUMNS))
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO news_articlepage ({', '.join(ARTICLE_COLUMNS)}) VALUES ({placeholders})",
-                    [
-                        (
-                            page_id,
-                            "Tóm tắt tin thử nghiệm.",
-                            "[]",
-                            "",
-                            "Văn phòng",
-                            "Trụ sở",
-                            "",
-                            "",
-                            "unclassified",
-                        )
-                        for page_id in ids
-                    ],
-                )
-    numchild = Page.objects.filter(path__startswith=section.path, depth=section.depth + 1).count()
-    Page.objects.filter(pk=section.pk).update(numchild=numchild)
+            insert_articles(
+                section, [(n, position + 1 + n - have) for n in numbers], prefix, ("Văn phòng", "Trụ sở")
+            )
+    Page.objects.filter(pk=section.pk).update(numchild=below.count())
     return wanted - have
 
 
