@@ -162,8 +162,10 @@ def privacy_refusal(user, page):
 
 
 def deletion(user, obj):
-    """What "delete" of obj (a page with its subtree, or a moderated snippet) does for user."""
-    if is_archived(obj):
+    """What "delete" of obj (a page with its subtree, or a moderated snippet) does for user. A live item is
+    never archived (archiving unpublishes, and nothing archived is published), so a listing's live rows cost
+    no query here."""
+    if not obj.live and is_archived(obj):
         return refuse(ALREADY_ARCHIVED, obj)
     if isinstance(obj, Page):
         return page_deletion(user, obj)
@@ -172,7 +174,7 @@ def deletion(user, obj):
 
 def page_deletion(user, page):
     pages = page.get_descendants(inclusive=True)
-    if not user.is_superuser and pages.live().exists():
+    if not user.is_superuser and (page.live or pages.live().exists()):
         return refuse(LIVE_REFUSED, page)
     kept = kept_page_ids(pages)
     if not kept:

@@ -53,11 +53,19 @@ class BoardPagePermissionTester(PagePermissionTester):
         return super().can_unpublish() and unpublish_refusal(self.user, self.page) is None
 
     def can_delete(self, ignore_bulk=False):
+        if self.live_beyond_reach:
+            return False
         return super().can_delete(ignore_bulk) and deletion(self.user, self.page).allowed
 
     def can_move(self):
         """Moving keeps a page on the site: Wagtail's own test (which it words as its deletion test)."""
-        return super().can_delete(ignore_bulk=True)
+        return not self.live_beyond_reach and super().can_delete(ignore_bulk=True)
+
+    @property
+    def live_beyond_reach(self):
+        """A live page, for someone who may not publish: neither deleted nor moved. Wagtail's test concludes
+        the same after asking the database whether anything below is live, once per row of a listing."""
+        return self.page.live and not self.user.is_superuser and "publish" not in self.permissions
 
     def can_set_view_restrictions(self):
         return super().can_set_view_restrictions() and privacy_refusal(self.user, self.page) is None

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from core.fragments import fragment
 from core.models import PortalSettings
 from core.sites import shown_on
-from core.tree import children_q, descendants_q
+from core.tree import below_any, children_q, descendants_q
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
 from news.models import ArticlePage, SectionPage, articles_below, for_cards
 from schedule.models import SchedulePage
@@ -84,10 +84,8 @@ def components_news(site_id, request):
     agencies = [(settings.site.root_page.path, settings.agency_name) for settings in components]
     if not agencies:
         return {"component_articles": []}
-    below = Q(pk__in=[])
-    for settings in components:
-        below |= descendants_q(settings.site.root_page)
-    newest = ArticlePage.objects.live().public().filter(below).order_by("-first_published_at", "-pk")
+    roots = [settings.site.root_page for settings in components]
+    newest = below_any(ArticlePage.objects.live().public(), roots).order_by("-first_published_at", "-pk")
     return {
         "component_articles": [
             {
