@@ -10,8 +10,9 @@ then adds component portals with portal.component_portals.add_component_portal u
 (each call timed), spreads --articles articles over the sites' "tin-tuc" sections (in bulk, with
 bench/news_pages.py's tree paths) and --documents legal documents over the sites (bench/legal_docs.py's CSV
 through legal_docs.importer.import_documents, one import per site). A re-run skips what already exists.
-Then times public pages on the commune xa-tan-lap and on the department (default) site, cold (each request
-after a new content generation) and warm, and the commune secretary's (binh.lv) admin pages. Prints median
+Then times public pages on the commune xa-tan-lap, the department (default) site and the province portal
+(whose home page lists its component portals' news), cold (each request after a new content generation)
+and warm, and the commune secretary's (binh.lv) admin pages. Prints median
 and p95 in milliseconds and the queries of one request; no asserts beyond HTTP 200.
 """
 
@@ -35,6 +36,8 @@ from django.test import Client  # noqa: E402
 from news_pages import BATCH, insert_articles  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
+from core.enums import PortalKind  # noqa: E402
+from core.models import PortalSettings  # noqa: E402
 from legal_docs.importer import import_documents  # noqa: E402
 from legal_docs.models import LegalDocument  # noqa: E402
 from news.models import ArticlePage, SectionPage  # noqa: E402
@@ -202,11 +205,15 @@ def main():
 
     commune = Site.objects.select_related("root_page").get(hostname=COMMUNE_HOST)
     department = Site.objects.select_related("root_page").get(is_default_site=True)
+    province = PortalSettings.objects.get(kind=PortalKind.PROVINCE, parent_site__isnull=True).site
     print(f"\n{options.runs} runs each; median and p95 ms, queries of one request")
     print(f"{'page':<44} {'median':>9} {'p95':>9} {'queries':>8}")
-    for site, kind in ((commune, "commune"), (department, "department")):
+    for site, kind in ((commune, "commune"), (department, "department"), (province, "province")):
         client = Client(HTTP_HOST=host_of(site))
-        for label, url in public_targets(site):
+        targets = public_targets(site)
+        if site == province:
+            targets.append(("documents of all portals", "/van-ban/?cong=tat-ca"))
+        for label, url in targets:
             print(
                 row(f"{kind} {label} cold", measure(client, url, options.runs, after_publish=True)),
                 flush=True,

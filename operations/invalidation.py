@@ -1,14 +1,15 @@
 """Which changes start a new content generation (core/generation.py), and for which sites.
 
-An allow-list: only what the public can see. A publish, unpublish, move or delete of a page renews the
-sites whose tree holds it; of a moderated snippet (legal documents, published files, maintenance notices),
-every site that shows it. Edits of a site's own records (legal documents, schedule entries, officials and
-units: core/sites.py) renew that site. Edits of the public snippets that pages read without moderation
-(subject areas, document types and issuers, official sources), files already in use, the sites themselves,
-languages and collections are shared by every site and renew them all; a site's settings renew that site. A
-consultation comment renews its consultation's site when its approval changes. Nothing else does: citizens'
-questions, comments waiting for moderation and ratings, the board, its members and delegations, removal
-proposals, audit rows, revisions and drafts change no public page.
+An allow-list: only what the public can see. A publish, unpublish, move or delete of a page renews the sites
+whose tree holds it, their province portals and, for a procedure catalogue, their component portals; of a
+moderated snippet (legal documents, published files, maintenance notices), every site that shows it. Edits of
+a site's own records (legal documents, schedule entries, officials and units: core/sites.py) renew that site.
+Edits of the public snippets that pages read without moderation (subject areas, document types and issuers,
+official sources), files already in use, the sites themselves, languages and collections are shared by every
+site and renew them all; a site's settings renew that site. A consultation comment renews its consultation's
+site when its approval changes. Nothing else does: citizens' questions, comments waiting for moderation and
+ratings, the board, its members and delegations, removal proposals, audit rows, revisions and drafts change no
+public page.
 """
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -31,6 +32,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from core import generation
 from core.models import PortalSettings
+from procedures.models import ProcedureIndexPage
 
 EVERY_SITE = None  # generation.renew(None): the shared generation
 
@@ -63,14 +65,21 @@ SHARED_FRAMEWORK_MODELS = (Site, Locale, Collection, CollectionViewRestriction, 
 
 def sites_of_path(path):
     """The ids of the sites whose tree holds the page at `path` (treebeard's materialised path), and of
-    their province portals, whose home page lists their component portals' news (portal/home_blocks.py)."""
+    their province portals, whose home page lists their component portals' news (portal/home_blocks.py); for
+    a page of a procedure catalogue (or the catalogue), also their component portals, which may list it
+    (procedures.models.ProcedureIndexPage.shared)."""
     ids = [
         site_id
         for site_id, root_path in Site.objects.values_list("pk", "root_page__path")
         if path.startswith(root_path)
     ]
     parents = PortalSettings.objects.filter(site_id__in=ids, parent_site__isnull=False)
-    return sorted({*ids, *parents.values_list("parent_site_id", flat=True)})
+    related = set(parents.values_list("parent_site_id", flat=True))
+    ancestors = [path[:end] for end in range(Page.steplen, len(path) + 1, Page.steplen)]
+    if ProcedureIndexPage.objects.filter(path__in=ancestors).exists():
+        components = PortalSettings.objects.filter(parent_site_id__in=ids)
+        related |= set(components.values_list("site_id", flat=True))
+    return sorted({*ids, *related})
 
 
 def sites_of_page(page):

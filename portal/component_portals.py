@@ -16,23 +16,27 @@ from feedback.models import ConsultationIndexPage, QuestionIndexPage
 from legal_docs.models import LegalDocumentIndexPage
 from news.models import SectionPage
 from organisation.models import ContactPage, LeadersPage, OrganisationChartPage
+from procedures.models import ProcedureIndexPage
 
 HOSTNAME = re.compile(
     r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$"
 )
 REPLACE = "Nội dung mẫu: Ban biên tập thay bằng nội dung của {name}."
 
-# (slug, title, page type) under "Giới thiệu", by kind of agency (Nghị định 224/2026 Điều 9 khoản 1).
+# (slug, title, page type) under "Giới thiệu", by kind of agency (Nghị định 224/2026 Điều 9 khoản 1): a
+# People's Committee's portal, the province's or a commune's, carries the same items.
+PEOPLES_COMMITTEE = [
+    ("co-cau-to-chuc", "Cơ cấu tổ chức bộ máy hành chính", OrganisationChartPage),
+    ("ban-do-dia-gioi", "Bản đồ địa giới hành chính", StandardPage),
+    ("dieu-kien-tu-nhien", "Điều kiện tự nhiên", StandardPage),
+    ("lich-su", "Lịch sử", StandardPage),
+    ("truyen-thong-van-hoa", "Truyền thống văn hóa", StandardPage),
+    ("di-tich-danh-thang", "Di tích, danh thắng", StandardPage),
+    ("lanh-dao", "Tiểu sử lãnh đạo", LeadersPage),
+]
 INTRODUCTION = {
-    PortalKind.COMMUNE: [
-        ("co-cau-to-chuc", "Cơ cấu tổ chức bộ máy hành chính", OrganisationChartPage),
-        ("ban-do-dia-gioi", "Bản đồ địa giới hành chính", StandardPage),
-        ("dieu-kien-tu-nhien", "Điều kiện tự nhiên", StandardPage),
-        ("lich-su", "Lịch sử", StandardPage),
-        ("truyen-thong-van-hoa", "Truyền thống văn hóa", StandardPage),
-        ("di-tich-danh-thang", "Di tích, danh thắng", StandardPage),
-        ("lanh-dao", "Tiểu sử lãnh đạo", LeadersPage),
-    ],
+    PortalKind.PROVINCE: PEOPLES_COMMITTEE,
+    PortalKind.COMMUNE: PEOPLES_COMMITTEE,
     PortalKind.DEPARTMENT: [
         ("chuc-nang-nhiem-vu", "Chức năng, nhiệm vụ, quyền hạn", StandardPage),
         ("so-do-to-chuc", "Sơ đồ tổ chức", OrganisationChartPage),
@@ -45,6 +49,7 @@ SECTIONS = [
     ("gioi-thieu", "Giới thiệu", StandardPage),
     ("tin-tuc", "Tin tức, sự kiện", SectionPage),
     ("van-ban", "Văn bản", LegalDocumentIndexPage),
+    ("thu-tuc-hanh-chinh", "Thủ tục hành chính", ProcedureIndexPage),
     ("hoi-dap", "Hỏi đáp", QuestionIndexPage),
     ("gop-y-du-thao", "Lấy ý kiến góp ý", ConsultationIndexPage),
     ("tiep-can-thong-tin", "Tiếp cận thông tin", StandardPage),
@@ -74,14 +79,18 @@ def check(hostname, name, kind, parent_hostname, port):
         problems.append('Thiếu tên cơ quan (--name), ví dụ --name "Ủy ban nhân dân xã Tân Lập".')
     elif len(name) > 255:
         problems.append("Tên cơ quan dài quá 255 ký tự.")
-    if kind not in (PortalKind.COMMUNE, PortalKind.DEPARTMENT):
+    if kind not in PortalKind.values:
         problems.append(
-            f"Loại cổng «{kind or ''}» không hợp lệ: --kind commune (xã, phường) hoặc department (sở, ngành)."
+            f"Loại cổng «{kind or ''}» không hợp lệ: --kind commune (xã, phường), department (sở, ngành) "
+            "hoặc province (cổng tỉnh)."
         )
     if not 1 <= port <= 65535:
         problems.append(f"Cổng mạng {port} không hợp lệ (1–65535).")
     parent = None
-    if parent_hostname:
+    if kind == PortalKind.PROVINCE:
+        if parent_hostname:
+            problems.append("Cổng tỉnh không là cổng thành phần của cổng nào: bỏ --parent.")
+    elif parent_hostname:
         parent = Site.objects.filter(hostname=parent_hostname).first()
         if parent is None:
             problems.append(
@@ -89,8 +98,13 @@ def check(hostname, name, kind, parent_hostname, port):
             )
         elif parent_hostname == hostname:
             problems.append("Một cổng không thể là cổng thành phần của chính nó.")
+        elif PortalSettings.objects.filter(site=parent, parent_site__isnull=False).exists():
+            problems.append(
+                f"«{parent_hostname}» là cổng thành phần của một cổng khác: --parent là tên miền của cổng "
+                "tỉnh."
+            )
     else:
-        parent = Site.objects.filter(is_default_site=True).first()
+        parent = province_portal()
     existing = Site.objects.filter(hostname=hostname, port=port).first() if hostname else None
     if existing is not None and not problems:
         settings = PortalSettings.for_site(existing)
@@ -107,6 +121,15 @@ def check(hostname, name, kind, parent_hostname, port):
     if problems:
         raise ComponentPortalError(problems)
     return PortalKind(kind), parent
+
+
+def province_portal():
+    """The parent a new component portal gets when none is named: the province portal when the installation
+    has one, else the default site."""
+    provinces = PortalSettings.objects.filter(kind=PortalKind.PROVINCE, parent_site__isnull=True)
+    if provinces.count() == 1:
+        return provinces.get().site
+    return Site.objects.filter(is_default_site=True).first()
 
 
 def add_component_portal(hostname, name, kind, parent_hostname=None, port=80, actor=None):

@@ -1,6 +1,7 @@
 from django import forms
+from wagtail.admin.forms import WagtailAdminPageForm
 
-from core.models import SubjectArea
+from core.models import PortalSettings, SubjectArea
 from core.pagination import query_prefix
 from core.text import fold
 
@@ -46,3 +47,19 @@ class ProcedureFilterForm(forms.Form):
         self.is_valid()
         params = {name: self.data[name] for name in self.cleaned_data if self.cleaned_data[name]}
         return query_prefix(params)
+
+
+class ProcedureIndexForm(WagtailAdminPageForm):
+    """Only a province portal shares its catalogue: a component portal's would be listed by nobody."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("shared") and self.parent_page is not None:
+            settings = PortalSettings.objects.filter(site=self.parent_page.get_site()).first()
+            if settings is not None and settings.parent_site_id:
+                self.add_error(
+                    "shared",
+                    "Chỉ cổng tỉnh mới dùng chung danh mục thủ tục; trang này là cổng thành phần của "
+                    f"«{settings.parent_site.site_name}».",
+                )
+        return cleaned

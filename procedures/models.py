@@ -5,13 +5,16 @@ from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.models import Site
 from wagtail.search import index
 
-from core.models import BasePortalPage
+from core.models import BasePortalPage, PortalSettings
+from core.sites import parent_site_id
 from core.text import fold
+from core.tree import children_q, descendants_q
 
 from .enums import ImplementationLevel, OnlineServiceLevel
-from .forms import ProcedureFilterForm
+from .forms import ProcedureFilterForm, ProcedureIndexForm
 
 NATIONAL_PORTAL_URL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -19,8 +22,20 @@ PER_PAGE = 20
 
 
 class ProcedureIndexPage(BasePortalPage):
-    """The "Thủ tục hành chính" section: every procedure, filtered by field and level, searchable."""
+    """The "Thủ tục hành chính" section: every procedure, filtered by field and level, searchable. A province
+    portal may share its catalogue: its component portals' sections then list its procedures too, as the
+    province's (docs/requirements.md, Province and component portals)."""
 
+    shared = models.BooleanField(
+        "dùng chung cho các cổng thành phần",
+        default=False,
+        help_text="Chỉ cổng tỉnh: các cổng thành phần (sở, ngành, xã, phường) liệt kê các thủ tục của "
+        "chuyên mục này trong chuyên mục thủ tục hành chính của mình, như thủ tục của tỉnh; ban biên tập của "
+        "họ không sửa được.",
+    )
+
+    content_panels = BasePortalPage.content_panels + [FieldPanel("shared")]
+    base_form_class = ProcedureIndexForm
     parent_page_types = ["home.HomePage"]
     subpage_types = ["procedures.ProcedurePage"]
     template = "procedures/procedure_index_page.html"
@@ -28,21 +43,37 @@ class ProcedureIndexPage(BasePortalPage):
     class Meta:
         verbose_name = "chuyên mục thủ tục hành chính"
 
-    def procedures(self):
-        """Live public procedures of this section in accent-free alphabetical order, fields joined."""
+    def shared_catalogues(self):
+        """The live catalogues the site's province portal shares with it (none on a province portal)."""
+        province = parent_site_id(self.get_site().pk)
+        if province is None:
+            return ProcedureIndexPage.objects.none()
+        root = Site.objects.get(pk=province).root_page
+        return ProcedureIndexPage.objects.live().filter(descendants_q(root), shared=True)
+
+    def procedures(self, catalogues=()):
+        """Live public procedures of this section and of `catalogues`, in accent-free alphabetical order,
+        fields joined."""
+        below = children_q(self)
+        for catalogue in catalogues:
+            below |= children_q(catalogue)
         return (
             ProcedurePage.objects.live()
             .public()
-            .child_of(self)
+            .filter(below)
             .select_related("subject_area")
             .order_by("folded_name", "pk")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        procedures = self.procedures()
+        catalogues = list(self.shared_catalogues())
+        procedures = self.procedures(catalogues)
         form = ProcedureFilterForm(request.GET, procedures=procedures)
         page_obj = Paginator(form.filter(procedures), PER_PAGE).get_page(request.GET.get("page"))
+        province = PortalSettings.for_site(catalogues[0].get_site()).agency_name if catalogues else ""
+        for procedure in page_obj.object_list:
+            procedure.shared_by = "" if procedure.path.startswith(self.path) else province
         context.update(form=form, page_obj=page_obj, query_prefix=form.query_prefix())
         return context
 

@@ -152,8 +152,47 @@ DEMO_ACCOUNTS = [
     ("quantri", "QuanTri@2026!", "Trung", "Lê Hoàng", "Chuyên viên công nghệ thông tin", True),
 ]
 
-# A component portal (docs/requirements.md, Province and component portals) on the same installation, with
-# its own board.
+# The province's portal on the same installation (docs/requirements.md, Province and component portals): the
+# department and the communes are its component portals. It publishes the national and provincial documents
+# and shares them with them (portal/demo/legal_docs.py).
+PROVINCE_PORTAL = {
+    "hostname": "an-khanh.localhost",
+    "port": 8000,
+    "name": f"Ủy ban nhân dân {PROVINCE}",
+    "title": f"Cổng thông tin điện tử {PROVINCE}",
+    "intro": (
+        f"Thông tin chỉ đạo, điều hành của Ủy ban nhân dân {PROVINCE} và tin mới từ các cổng thành phần của sở, "
+        "ngành, xã, phường."
+    ),
+    "sections": [("tin-tuc", "Tin tức, sự kiện"), ("thong-bao", "Thông báo")],
+    "banner": "Ảnh đầu trang tỉnh An Khánh",
+    "office": (
+        "van-phong",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "0260 3 822 001",
+        "vanphong@ankhanh.example.gov.vn",
+    ),
+    "leaders": [
+        ("Phạm Quốc Tuấn", "Chủ tịch UBND tỉnh", "0260 3 822 002"),
+        ("Đỗ Thị Lan Anh", "Phó Chủ tịch UBND tỉnh", "0260 3 822 003"),
+    ],
+    "article": (
+        "Ủy ban nhân dân tỉnh họp phiên thường kỳ, đánh giá tình hình kinh tế - xã hội",
+        "Phiên họp thống nhất các giải pháp đẩy mạnh giải ngân vốn đầu tư công và chuyển đổi số ở cấp xã.",
+    ),
+    "schedule": [
+        (
+            0,
+            "08:00",
+            "Đ/c Phạm Quốc Tuấn - Chủ tịch UBND tỉnh",
+            "Họp Ủy ban nhân dân tỉnh phiên thường kỳ",
+            "Phòng họp số 1, trụ sở UBND tỉnh",
+        ),
+    ],
+}
+PROVINCE_BOARD_FILE = Path(__file__).resolve().parents[2] / "editorial" / "boards" / "demo-tinh-an-khanh.yaml"
+
+# A component portal of the province, with its own board.
 COMMUNE = {
     "hostname": "xa-tan-lap.localhost",
     "port": 8000,
@@ -275,7 +314,7 @@ WAITING_ARTICLE = {
     "address": "Văn phòng Sở Kế hoạch và Đầu tư tỉnh An Khánh",
 }
 
-# (slug, name): the fields (lĩnh vực) of a planning-and-investment department.
+# (slug, name): the fields (lĩnh vực) of a planning-and-investment department, and one of the province's.
 SUBJECT_AREAS = [
     ("dau-tu-cong", "Đầu tư công"),
     ("dau-tu-tai-viet-nam", "Đầu tư tại Việt Nam"),
@@ -287,6 +326,7 @@ SUBJECT_AREAS = [
     ("ho-tro-doanh-nghiep", "Hỗ trợ doanh nghiệp nhỏ và vừa"),
     ("oda", "ODA và vốn vay ưu đãi"),
     ("cai-cach-hanh-chinh", "Cải cách hành chính"),
+    ("tu-phap-ho-tich", "Tư pháp, hộ tịch"),  # the province's shared procedures (portal/demo/procedures.py)
 ]
 
 # Home-page quick links: (title, URL or internal slug, description).

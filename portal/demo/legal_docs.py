@@ -6,6 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
+from core.models import PortalSettings
 from core.text import fold
 from legal_docs.enums import RelationKind
 from legal_docs.models import DocumentRelation, DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
@@ -176,19 +177,21 @@ def ensure_index_page(home):
     return page
 
 
-# The documents the component portals show too (core/sites.py): national laws and decrees and the province's
-# decisions, which every commune applies.
+# The documents the province's portal publishes and shares with its component portals (core/sites.py):
+# national laws and decrees and the province's decisions, which every department and commune applies.
 SHARED_ISSUERS = {"Quốc hội", "Chính phủ", "Ủy ban nhân dân tỉnh"}
 
 
-def share(document, shared):
-    if document.shared != shared:
-        document.shared = shared
-        document.save(update_fields=["shared"])
+def publish_on(document, site, shared):
+    """The document published on `site`, shared with its component portals or not."""
+    if (document.site_id, document.shared) != (site.pk, shared):
+        document.site, document.shared = site, shared
+        document.save()
+        document.save_revision().publish()
 
 
 @transaction.atomic
-def load_commune_documents(site, agency, documents):
+def load_agency_documents(site, agency, documents):
     """A component portal's own documents, issued by its People's Committee (`agency`) and published by its
     board."""
     issuer, _created = Issuer.objects.get_or_create(name=agency, defaults={"slug": slugify(fold(agency))})
@@ -213,16 +216,23 @@ def load_commune_documents(site, agency, documents):
 
 @transaction.atomic
 def load_demo(home):
+    """The department's documents on its portal; the shared ones on its province's portal, which shares them
+    (an earlier demo had them on the department's: they move)."""
     ensure_index_page(home)
     site = home.get_site()
+    province = PortalSettings.for_site(site).parent_site or site
     by_number = {}
     for number, kind, issuer, signer, title, issued, effective, summary in DOCUMENTS:
+        owner = province if issuer in SHARED_ISSUERS else site
         document = LegalDocument.objects.filter(
-            site=site, number_key=number_key(number), issuer__name=issuer, issued_on__year=issued.year
+            site__in=[site, province],
+            number_key=number_key(number),
+            issuer__name=issuer,
+            issued_on__year=issued.year,
         ).first()
         if document is None:
             document = LegalDocument(
-                site=site,
+                site=owner,
                 number=number,
                 doc_type=DocumentType.objects.get(name=kind),
                 issuer=Issuer.objects.get(name=issuer),
@@ -234,7 +244,7 @@ def load_demo(home):
             )
             document.save()
             document.save_revision().publish()
-        share(document, issuer in SHARED_ISSUERS)
+        publish_on(document, owner, shared=owner != site)
         by_number[number] = document
     for source, kind, target, partial in RELATIONS:
         relation, created = DocumentRelation.objects.get_or_create(

@@ -15,15 +15,16 @@ from editorial.board_file import load_board_file
 from news.models import ArticlePage
 from portal.component_portals import add_component_portal
 from portal.demo.consultations import load_demo as load_consultations
-from portal.demo.legal_docs import load_commune_documents
+from portal.demo.legal_docs import load_agency_documents
 from portal.demo.legal_docs import load_demo as load_legal_documents
 from portal.demo.news import load_demo as load_news
-from portal.demo.organisation import ensure_commune_directory
+from portal.demo.organisation import ensure_agency_directory
 from portal.demo.organisation import load_demo as load_organisation
+from portal.demo.procedures import ensure_provincial_catalogue
 from portal.demo.procedures import load_demo as load_procedures
 from portal.demo.projects import load_demo as load_projects
 from portal.demo.questions import load_demo as load_questions
-from portal.demo.schedule import ensure_commune_entries
+from portal.demo.schedule import ensure_agency_entries
 from portal.demo.schedule import ensure_page as ensure_schedule_page
 from portal.demo.schedule import load_demo as load_schedule
 
@@ -180,6 +181,9 @@ def load_demo_portal():
     name_site(site)
     home = ensure_home(site)
     ensure_settings(site)
+    province = ensure_agency_site(content.PROVINCE_PORTAL, PortalKind.PROVINCE)
+    ensure_provincial_catalogue(province.root_page)
+    join_province(site, province)
     ensure_subject_areas()
     ensure_sections(home)
     loaders = (
@@ -198,17 +202,20 @@ def load_demo_portal():
     ensure_english_pages(home)
     ensure_featured_article(home)
     ensure_quick_links(home)
-    accounts = ensure_accounts() + ensure_board()
+    accounts = ensure_accounts() + ensure_board(province)
     ensure_waiting_article(home)
     return accounts
 
 
-def ensure_board():
-    """The demo boards (the department's, one account per role, and each commune's); demo accounts get the
-    demo password once, when new. Each commune's documents are loaded once its board is."""
-    sites = [ensure_commune_site(commune) for commune, _board, _documents in content.COMMUNES]
+def ensure_board(province):
+    """The demo boards (the department's, the province's and each commune's, one account per role); demo
+    accounts get the demo password once, when new. Each commune's documents are loaded once its board is."""
+    communes = [
+        ensure_agency_site(commune, PortalKind.COMMUNE, province) for commune, *_rest in content.COMMUNES
+    ]
     accounts = []
-    for path in (content.DEMO_BOARD_FILE, *(board for _commune, board, _documents in content.COMMUNES)):
+    board_files = [content.DEMO_BOARD_FILE, content.PROVINCE_BOARD_FILE]
+    for path in board_files + [board for _commune, board, _documents in content.COMMUNES]:
         outcome = load_board_file(path)
         new = {user.pk for user, _url in outcome.new_accounts}
         for member in outcome.board.members.filter(active=True).select_related("user").order_by("pk"):
@@ -217,46 +224,50 @@ def ensure_board():
                 user.set_password(content.DEMO_BOARD_PASSWORD)
                 user.save(update_fields=["password"])
             accounts.append((user, content.DEMO_BOARD_PASSWORD, user.pk in new))
-    for site, (commune, _board, documents) in zip(sites, content.COMMUNES, strict=True):
-        load_commune_documents(site, commune["name"], documents)
+    for site, (commune, _board, documents) in zip(communes, content.COMMUNES, strict=True):
+        load_agency_documents(site, commune["name"], documents)
     return accounts
 
 
-def ensure_commune_site(commune):
-    """A commune's component portal, made as add_component_portal makes one (portal/component_portals.py), with a
-    section of its own and its picture."""
-    province = Site.objects.get(is_default_site=True)
-    # A site an earlier demo made, before sites had a kind and a province portal: give it both.
-    PortalSettings.objects.filter(site__hostname=commune["hostname"]).update(
-        kind=PortalKind.COMMUNE, parent_site=province
-    )
+def join_province(site, province):
+    """The department's portal is a component portal of the province's (an earlier demo made it the top one)."""
+    settings = PortalSettings.for_site(site)
+    if (settings.kind, settings.parent_site_id) != (PortalKind.DEPARTMENT, province.pk):
+        settings.kind, settings.parent_site = PortalKind.DEPARTMENT, province
+        settings.save()
+
+
+def ensure_agency_site(spec, kind, parent=None):
+    """A province's or a commune's portal, made as add_component_portal makes one (portal/component_portals.py),
+    with sections, leaders, a week's schedule and an article of its own, and its picture."""
+    # A site an earlier demo made, with another kind or province portal: give it these.
+    PortalSettings.objects.filter(site__hostname=spec["hostname"]).update(kind=kind, parent_site=parent)
     site = add_component_portal(
-        commune["hostname"], commune["name"], PortalKind.COMMUNE, province.hostname, commune["port"]
+        spec["hostname"], spec["name"], kind, parent and parent.hostname, spec["port"]
     ).site
     home = site.root_page.specific
-    for slug, title in commune["sections"]:
-        ensure_child(home, slug, title=title, intro=f"{title} của {commune['name']}.")
-    ensure_commune_article(home, *commune["article"])
-    ensure_commune_directory(site, commune["office"], commune["leaders"])
-    ensure_commune_entries(site, commune["schedule"], timezone.localdate())
+    for slug, title in spec["sections"]:
+        ensure_child(home, slug, title=title, intro=f"{title} của {spec['name']}.")
+    ensure_agency_article(home, *spec["article"], author=spec["office"][1])
+    ensure_agency_directory(site, spec["office"], spec["leaders"])
+    ensure_agency_entries(site, spec["schedule"], timezone.localdate())
     ensure_schedule_page(home)
-    # The commune's own picture, in the commune's library: its board chooses from there, not the province's.
-    file_name = f"anh-dau-trang-{commune['hostname'].split('.')[0]}.png"
-    banner = ensure_image(commune["banner"], draw_landscape, file_name, site=site)
-    if home.banner_image_id is None or home.title != commune["title"]:
-        home.banner_image, home.title, home.intro = banner, commune["title"], commune["intro"]
+    # The portal's own picture, in its own library: its board chooses from there, not another site's.
+    file_name = f"anh-dau-trang-{spec['hostname'].split('.')[0]}.png"
+    banner = ensure_image(spec["banner"], draw_landscape, file_name, site=site)
+    if home.banner_image_id is None or home.title != spec["title"]:
+        home.banner_image, home.title, home.intro = banner, spec["title"], spec["intro"]
         home.save_revision().publish()
     return site
 
 
-def ensure_commune_article(home, title, intro):
-    """One published article of the commune's own, which the province's home page lists too."""
+def ensure_agency_article(home, title, intro, author):
+    """One published article of the portal's own (a component portal's is listed on the province's home
+    page too)."""
     section = home.get_children().get(slug="tin-tuc")
     if ArticlePage.objects.child_of(section).filter(title=title).exists():
         return
-    article = ArticlePage(
-        title=title, intro=intro, author_name="Văn phòng UBND xã", author_address=home.title
-    )
+    article = ArticlePage(title=title, intro=intro, author_name=author, author_address=home.title)
     section.add_child(instance=article)
     article.save_revision().publish()
 

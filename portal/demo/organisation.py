@@ -339,8 +339,8 @@ def load_demo(home):
     ensure_pages(home)
 
 
-def ensure_commune_directory(site, office, leaders):
-    """A commune's office and its leaders, on the commune's own site (core/sites.py)."""
+def ensure_agency_directory(site, office, leaders):
+    """A component portal's office and its leaders, on its own site (core/sites.py)."""
     slug, name, phone, email = office
     unit, _created = OrganisationUnit.objects.get_or_create(
         site=site,

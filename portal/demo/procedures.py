@@ -266,6 +266,57 @@ def ensure_procedures(index):
         procedure.save_revision().publish()
 
 
+# The province's own catalogue, which it shares with its component portals (ProcedureIndexPage.shared):
+# procedures a commune carries out, published once by the province.
+PROVINCIAL_PROCEDURES = [
+    {
+        "slug": "chung-thuc-ban-sao-tu-ban-chinh",
+        "title": "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+        "code": "2.000815",
+        "level": ImplementationLevel.COMMUNE,
+        "online_level": OnlineServiceLevel.PARTIAL,
+        "processing_time": "Trong ngày tiếp nhận yêu cầu hoặc ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ.",
+        "fees": "2.000 đồng/trang; từ trang thứ ba trở lên 1.000 đồng/trang, tối đa 200.000 đồng/bản.",
+        "agency": "Ủy ban nhân dân cấp xã",
+        "result": "Bản sao được chứng thực từ bản chính",
+        "steps": "<ol><li>Người yêu cầu xuất trình bản chính và bản sao tại Bộ phận Một cửa xã.</li>"
+        "<li>Công chức tư pháp – hộ tịch đối chiếu, ghi lời chứng, người có thẩm quyền ký và đóng dấu.</li></ol>",
+        "dossier": "<ul><li>Bản chính giấy tờ, văn bản;</li><li>Bản sao cần chứng thực.</li></ul>",
+        "legal_basis": "<ul><li>Nghị định số 23/2015/NĐ-CP ngày 16/02/2015 của Chính phủ.</li></ul>",
+    },
+    {
+        "slug": "dang-ky-khai-sinh",
+        "title": "Đăng ký khai sinh",
+        "code": "1.001193",
+        "level": ImplementationLevel.COMMUNE,
+        "online_level": OnlineServiceLevel.FULL,
+        "processing_time": "Ngay trong ngày làm việc khi nhận đủ giấy tờ.",
+        "fees": "Miễn lệ phí khi đăng ký đúng hạn.",
+        "agency": "Ủy ban nhân dân cấp xã",
+        "result": "Giấy khai sinh (bản chính)",
+        "steps": "<ol><li>Nộp tờ khai và giấy chứng sinh tại Bộ phận Một cửa xã hoặc trên Cổng Dịch vụ công quốc "
+        "gia.</li><li>Công chức tư pháp – hộ tịch ghi vào Sổ hộ tịch; Chủ tịch UBND xã cấp Giấy khai sinh.</li></ol>",
+        "dossier": "<ul><li>Tờ khai đăng ký khai sinh;</li><li>Giấy chứng sinh.</li></ul>",
+        "legal_basis": "<ul><li>Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014.</li></ul>",
+    },
+]
+
+
+def ensure_provincial_catalogue(home):
+    """The province's "Thủ tục hành chính" section (add_component_portal makes it), shared, with its procedures."""
+    index = home.get_children().get(slug=INDEX_SLUG).specific
+    if not index.shared:
+        index.shared = True
+        index.save_revision().publish()
+    existing = set(index.get_children().values_list("slug", flat=True))
+    area = ensure_subject_areas()["tu-phap-ho-tich"]
+    for fields in PROVINCIAL_PROCEDURES:
+        if fields["slug"] not in existing:
+            procedure = ProcedurePage(subject_area=area, **fields)
+            index.add_child(instance=procedure)
+            procedure.save_revision().publish()
+
+
 def load_demo(home):
     index = ensure_index(home)
     ensure_procedures(index)

@@ -213,8 +213,8 @@ def load_demo(home):
     return ensure_page(home)
 
 
-def ensure_commune_entries(site, entries, today):
-    """A commune's engagements this week, on its own schedule (core/sites.py)."""
+def ensure_agency_entries(site, entries, today):
+    """A portal's engagements this week, on its own schedule (core/sites.py)."""
     monday = monday_of(today)
     for weekday, start, leaders, content, location in entries:
         ScheduleEntry.objects.get_or_create(

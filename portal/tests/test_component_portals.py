@@ -65,6 +65,26 @@ def test_a_department_gets_a_departments_introduction(site):
     ]
 
 
+def test_a_province_portal_is_nobodys_component_and_the_parent_of_new_ones(site):
+    """A province's installation starts with its own portal: a component portal added without --parent is
+    the province's, not the default site's."""
+    add("ankhanh.gov.vn", name="Ủy ban nhân dân tỉnh An Khánh", kind="province")
+    province = Site.objects.get(hostname="ankhanh.gov.vn")
+    settings = PortalSettings.for_site(province)
+    assert (settings.kind, settings.parent_site) == (PortalKind.PROVINCE, None)
+    introduction = province.root_page.get_children().get(slug="gioi-thieu").get_children()
+    expected = [slug for slug, _title, _model in INTRODUCTION[PortalKind.PROVINCE]]
+    assert [page.slug for page in introduction] == expected
+    add(HOST, name="Ủy ban nhân dân xã Tân Lập", kind="commune")
+    assert PortalSettings.for_site(Site.objects.get(hostname=HOST)).parent_site == province
+    before = counts()
+    with pytest.raises(CommandError, match="«tanlap.ankhanh.gov.vn» là cổng thành phần của một cổng khác"):
+        add("thonmot.ankhanh.gov.vn", name="Thôn Một", kind="commune", parent=HOST)
+    with pytest.raises(CommandError, match="Cổng tỉnh không là cổng thành phần của cổng nào"):
+        add("binhlam.gov.vn", name="Ủy ban nhân dân tỉnh Bình Lâm", kind="province", parent="ankhanh.gov.vn")
+    assert counts() == before
+
+
 def test_running_it_again_changes_nothing(site):
     add(HOST, name="Ủy ban nhân dân xã Tân Lập", kind="commune")
     before = counts()

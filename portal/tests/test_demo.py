@@ -155,7 +155,7 @@ def test_demo_files_sit_in_each_sites_library_where_its_board_chooses_them(demo,
 
 
 def test_the_demo_boards_need_no_staffing_warning(demo, site):
-    assert EditorialBoard.objects.count() == 1 + len(content.COMMUNES)
+    assert EditorialBoard.objects.count() == 2 + len(content.COMMUNES)  # the department's, the province's
     for board in EditorialBoard.objects.all():
         assert staffing_warnings(board) == [], board
 
@@ -169,20 +169,21 @@ def test_the_demo_site_is_at_the_address_the_portal_is_served_at(demo, site):
 
 
 @pytest.mark.parametrize("index", [0, 1])
-def test_each_commune_is_a_component_portal_of_the_demo_site_and_every_address_is_printed(demo, site, index):
+def test_each_commune_is_a_component_portal_of_the_province_and_every_address_is_printed(demo, site, index):
     spec, _board, documents = content.COMMUNES[index]
     commune = Site.objects.get(hostname=spec["hostname"])
     portal = PortalSettings.for_site(commune)
-    assert portal.kind == PortalKind.COMMUNE and portal.parent_site == site
+    province = Site.objects.get(hostname=content.PROVINCE_PORTAL["hostname"])
+    assert portal.kind == PortalKind.COMMUNE and portal.parent_site == province
     slugs = set(commune.root_page.get_children().values_list("slug", flat=True))
     assert {slug for slug, _title, _model in SECTIONS} | {slug for slug, _title in spec["sections"]} <= slugs
     assert commune.root_page.title == spec["title"]
     assert EditorialBoard.objects.get(site=commune).members.filter(active=True).exists()
     site.refresh_from_db()
-    assert f"{site.root_url}/" in demo and f"{commune.root_url}/" in demo
+    assert f"{site.root_url}/" in demo and f"{commune.root_url}/" in demo and f"{province.root_url}/" in demo
 
 
-def test_each_commune_lists_its_own_documents_and_those_the_department_shares(demo, client):
+def test_each_commune_lists_its_own_documents_and_those_the_province_shares(demo, client):
     """A commune's /van-ban/ holds its own and the shared (docs/requirements.md, Province and component
     portals)."""
     own_numbers = [[number for number, *_rest in documents] for _spec, _board, documents in content.COMMUNES]
@@ -191,10 +192,11 @@ def test_each_commune_lists_its_own_documents_and_those_the_department_shares(de
     ):
         page = client.get("/van-ban/", HTTP_HOST=f"{spec['hostname']}:{spec['port']}").content.decode()
         assert all(number in page for number in own) and not any(number in page for number in others)
-        assert "43/2011/NĐ-CP" in page  # a decree the department shares
+        assert "43/2011/NĐ-CP" in page  # a decree the province shares
         assert "254/QĐ-SKHĐT" not in page  # the department's own decision, not shared
     department = client.get("/van-ban/").content.decode()
     assert not any(number in department for numbers in own_numbers for number in numbers)
+    assert "43/2011/NĐ-CP" in department and "254/QĐ-SKHĐT" in department
 
 
 def test_an_article_waits_for_the_secretariat_on_the_approvers_dashboard(demo, site):
@@ -215,4 +217,36 @@ def test_each_communes_schedule_and_leaders_are_its_own(demo, client):
         leaders = client.get("/gioi-thieu/lanh-dao/", **host).content.decode()
         assert all(name in leaders for name, _position, _phone in spec["leaders"])
         assert "Nguyễn Văn Minh" not in leaders  # the department's director
-        assert spec["article"][0] in client.get("/").content.decode()  # on the department's home page
+        province = f"{content.PROVINCE_PORTAL['hostname']}:{content.PROVINCE_PORTAL['port']}"
+        assert spec["article"][0] in client.get("/", HTTP_HOST=province).content.decode()
+
+
+def test_the_province_portal_sits_on_top_of_the_department_and_the_communes(demo, client, site):
+    """`make run` serves a province (docs/component-portals.md, In the demo): its home page lists its
+    component portals' news, its document search spans them, and the documents it shares are its board's,
+    not the department's."""
+    from legal_docs.models import LegalDocument
+
+    spec = content.PROVINCE_PORTAL
+    province = Site.objects.get(hostname=spec["hostname"])
+    portal = PortalSettings.for_site(province)
+    assert (portal.kind, portal.parent_site) == (PortalKind.PROVINCE, None)
+    assert PortalSettings.for_site(site).parent_site == province
+    host = {"HTTP_HOST": f"{spec['hostname']}:{spec['port']}"}
+    home = client.get("/", **host).content.decode()
+    assert spec["title"] in home and spec["schedule"][0][3] in home and "Tin từ các cổng thành phần" in home
+    assert content.COMMUNE["article"][0] in home
+    assert "Tin từ các cổng thành phần" not in client.get("/").content.decode()  # the department has none
+    everywhere = client.get("/van-ban/", {"cong": "tat-ca"}, **host).content.decode()
+    numbers = ("12/QĐ-UBND", "08/QĐ-UBND", "254/QĐ-SKHĐT", "43/2011/NĐ-CP")
+    assert all(number in everywhere for number in numbers)
+    decree = LegalDocument.objects.get(number="43/2011/NĐ-CP")
+    assert decree.site == province and decree.shared
+    edit = f"/admin/snippets/legal_docs/legaldocument/edit/{decree.pk}/"
+    commune = {"HTTP_HOST": f"{content.COMMUNE['hostname']}:{content.COMMUNE['port']}"}
+    procedures = client.get("/thu-tuc-hanh-chinh/", **commune).content.decode()
+    assert "Đăng ký khai sinh" in procedures and f"Thủ tục của {spec['name']}, dùng chung" in procedures
+    client.force_login(User.objects.get(username="trung.lh"))  # the department's secretary
+    assert client.get(edit).status_code == 403
+    client.force_login(User.objects.get(username="vy.nt"))  # the province's
+    assert client.get(edit).status_code == 200

@@ -17,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from wagtail.models import TaskState
 from wagtail.permissions import policy_registry
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, querydict_from_html
 
 from core import generation
 from core.models import PortalSettings
@@ -34,6 +34,7 @@ from news.tests.factories import ArticlePageFactory, publish
 from organisation.models import Official
 from organisation.tests.factories import OfficialFactory, OrganisationUnitFactory
 from portal.component_portals import add_component_portal
+from procedures.tests.factories import ProcedureIndexPageFactory, ProcedurePageFactory
 from schedule.models import ScheduleEntry
 from schedule.tests.factories import ScheduleEntryFactory, SchedulePageFactory
 
@@ -138,6 +139,31 @@ def test_a_post_to_another_sites_document_changes_and_deletes_nothing(client, pr
     shared.refresh_from_db()
     assert shared.summary == "Quyết định tỉnh dùng chung" and LegalDocument.objects.count() == 3
     assert shared.live and not shared.locked
+
+
+def test_a_province_documents_revisions_and_review_stay_closed_to_the_commune(client, province):
+    """The revision views (view, compare, revert) and the moderation actions on a document the province's
+    board is reviewing: 403 for the commune's head, and the review does not move."""
+    _site, _commune, documents, users = province
+    own = documents["own"]
+    revision = own.save_revision(user=users["tinh.secretary"])
+    own.get_workflow().start(own, users["tinh.secretary"])
+    task_state = LegalDocument.objects.get(pk=own.pk).current_workflow_task_state
+    logged_in(client, users["xa.head"])
+    urls = [
+        f"{LIST_URL}history/{own.pk}/revisions/{revision.pk}/view/",
+        f"{LIST_URL}history/{own.pk}/revisions/{revision.pk}/revert/",
+        f"{LIST_URL}history/{own.pk}/revisions/compare/earliest...{revision.pk}/",
+        f"{LIST_URL}workflow/action/{own.pk}/approve/{task_state.pk}/",
+        f"{LIST_URL}workflow/collect_action_data/{own.pk}/approve/{task_state.pk}/",
+        f"{LIST_URL}workflow/confirm_cancellation/{own.pk}/",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 403 and OTHER_SITE in response.content.decode(), url
+        assert client.post(url, {"comment": "Đồng ý"}).status_code == 403, url
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
 def test_the_commune_board_edits_its_own_document_on_its_own_site_only(client, province):
@@ -388,6 +414,53 @@ def test_the_commune_secretariat_keeps_only_its_own_officials_and_units(client, 
     assert added.status_code == 200 and not Official.objects.filter(full_name="Lò Thị Vân").exists()
 
 
+def test_a_post_to_another_sites_entry_official_or_unit_changes_and_deletes_nothing(
+    client, directories, schedules
+):
+    """Edit and delete by POST, and the bulk delete, on the province's schedule entry, official and unit."""
+    _site, _commune, units, officials, users = directories
+    entry = schedules[2]["province"]
+    logged_in(client, users["xa.secretary"])
+    snippets = "/admin/snippets"
+    edits = {
+        f"{snippets}/schedule/scheduleentry/edit/{entry.pk}/": {
+            "date": "02/03/2026",
+            "start_time": "08:00",
+            "leaders": "Đ/c Chủ tịch xã",
+            "content": "Đổi lịch",
+        },
+        f"{snippets}/organisation/official/edit/{officials['province'].pk}/": {
+            "full_name": "Đổi tên",
+            "position": "Công chức",
+            "unit": units["commune"].pk,
+            "sort_order": 0,
+        },
+        f"{snippets}/organisation/organisationunit/edit/{units['province'].pk}/": {
+            "name": "Đổi tên",
+            "slug": "doi-ten",
+            "kind": units["province"].kind,
+        },
+    }
+    for url, data in edits.items():
+        assert client.post(url, data).status_code == 403, url
+        assert client.post(url.replace("/edit/", "/delete/")).status_code == 403, url
+    for model, pk in (
+        ("organisation/official", officials["province"].pk),
+        ("organisation/organisationunit", units["province"].pk),
+        ("schedule/scheduleentry", entry.pk),
+    ):
+        assert client.post(f"/admin/bulk/{model}/delete/?next=/&id={pk}").status_code == 403, model
+    entry.refresh_from_db()
+    officials["province"].refresh_from_db()
+    units["province"].refresh_from_db()
+    assert entry.content == "Giám đốc Sở họp giao ban"
+    assert (
+        officials["province"].full_name == "Nguyễn Văn Minh"
+        and officials["province"].unit == units["province"]
+    )
+    assert units["province"].name == "Văn phòng"
+
+
 def test_a_unit_may_not_sit_under_another_agencys_unit(directories):
     _site, commune, units, _officials, _users = directories
     unit = OrganisationUnitFactory.build(
@@ -395,6 +468,51 @@ def test_a_unit_may_not_sit_under_another_agencys_unit(directories):
     )
     with pytest.raises(ValidationError, match="cùng cổng"):
         unit.full_clean()
+
+
+@pytest.fixture
+def catalogues(province):
+    """The province's shared procedure catalogue with one procedure, and the commune's own section (made by
+    add_component_portal) with one."""
+    site, commune, _documents, users = province
+    shared = ProcedureIndexPageFactory(parent=site.root_page, slug="thu-tuc-hanh-chinh", shared=True)
+    ProcedurePageFactory(parent=shared, title="Chứng thực bản sao từ bản chính", slug="chung-thuc")
+    own = commune.root_page.get_children().get(slug="thu-tuc-hanh-chinh").specific
+    ProcedurePageFactory(parent=own, title="Đăng ký khai sinh", slug="khai-sinh")
+    return site, commune, shared, own, users
+
+
+def test_a_component_portal_lists_the_provinces_shared_procedures_as_the_provinces(client, catalogues):
+    site, commune, shared, _own, users = catalogues
+    listing = client.get("/thu-tuc-hanh-chinh/", HTTP_HOST=COMMUNE_HOST).content.decode()
+    assert "Đăng ký khai sinh" in listing and "Chứng thực bản sao từ bản chính" in listing
+    assert "Thủ tục của Cổng thông tin điện tử, dùng chung" in listing  # the province's agency name
+    assert 'href="http://localhost/thu-tuc-hanh-chinh/chung-thuc/"' in listing
+    province = client.get("/thu-tuc-hanh-chinh/").content.decode()
+    assert "Chứng thực bản sao từ bản chính" in province and "Đăng ký khai sinh" not in province
+    before = generation.of_site(commune.pk)
+    shared.shared = False
+    shared.save_revision().publish()
+    assert generation.of_site(commune.pk) != before  # the commune's section no longer lists it
+    listing = client.get("/thu-tuc-hanh-chinh/", HTTP_HOST=COMMUNE_HOST).content.decode()
+    assert "Chứng thực bản sao từ bản chính" not in listing and "Đăng ký khai sinh" in listing
+    procedure = shared.get_children().get()
+    logged_in(client, users["xa.head"])
+    assert client.get(f"/admin/pages/{procedure.pk}/edit/").status_code in (302, 403)
+    assert client.post(f"/admin/pages/{procedure.pk}/delete/").status_code in (302, 403)
+    assert type(procedure.specific).objects.filter(pk=procedure.pk, live=True).exists()
+
+
+def test_only_a_province_portal_shares_its_procedure_catalogue(client, catalogues):
+    _site, commune, _shared, own, users = catalogues
+    logged_in(client, users["xa.head"])
+    url = f"/admin/pages/{own.pk}/edit/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form").dict()
+    data.update({"body-count": "0", "shared": "on", "action-publish": "1"})
+    response = client.post(url, data)
+    assert "Chỉ cổng tỉnh mới dùng chung danh mục thủ tục" in response.content.decode()
+    own.refresh_from_db()
+    assert not own.shared
 
 
 def test_the_province_home_page_shows_its_component_portals_news(client, province):

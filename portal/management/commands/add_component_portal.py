@@ -5,16 +5,21 @@ from portal.component_portals import ComponentPortalError, add_component_portal
 
 class Command(BaseCommand):
     help = (
-        "Tạo cổng thành phần của một sở, ngành hoặc xã, phường (Nghị định 224/2026): trang, các mục bắt "
-        "buộc, thông tin cổng, thư viện ảnh, tệp và quy trình duyệt. Chạy lại không thay đổi gì."
+        "Tạo cổng tỉnh hoặc cổng thành phần của một sở, ngành, xã, phường (Nghị định 224/2026): trang, các "
+        "mục bắt buộc, thông tin cổng, thư viện ảnh, tệp và quy trình duyệt. Chạy lại không thay đổi gì."
     )
 
     def add_arguments(self, parser):
         # Optional to argparse, checked here: its own messages for a missing value are in English.
         parser.add_argument("hostname", nargs="?", help="tên miền, ví dụ tanlap.ankhanh.gov.vn")
         parser.add_argument("--name", help='tên cơ quan, ví dụ "Ủy ban nhân dân xã Tân Lập"')
-        parser.add_argument("--kind", help="commune (xã, phường) hoặc department (sở, ngành)")
-        parser.add_argument("--parent", help="tên miền của cổng tỉnh (mặc định: trang mặc định)")
+        parser.add_argument(
+            "--kind", help="commune (xã, phường), department (sở, ngành) hoặc province (cổng tỉnh)"
+        )
+        parser.add_argument(
+            "--parent",
+            help="tên miền của cổng tỉnh (mặc định: cổng tỉnh của bản cài đặt, không có thì trang mặc định)",
+        )
         parser.add_argument("--port", default="80", help="cổng mạng (mặc định 80)")
 
     def handle(self, *args, hostname=None, name=None, kind=None, parent=None, port="80", **options):
