@@ -3,6 +3,7 @@ from django import forms
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -101,7 +102,16 @@ class LegalDocumentViewSet(SnippetViewSet):
     chooser_viewset_class = LegalDocumentChooserViewSet
     icon = "doc-full"
     menu_label = "Văn bản"
-    list_display = ["number", "doc_type", "issuer", "issued_on", "status", "files_status", "site", "live"]
+    list_display = [
+        "number",
+        "doc_type",
+        "issuer",
+        "issued_on",
+        "status",
+        "files_status",
+        "site",
+        LiveStatusTagColumn(label="Trạng thái đăng"),
+    ]
     list_per_page = 50
     # The board's register of its documents, for the filters shown (Excel or CSV).
     list_export = [

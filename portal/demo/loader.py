@@ -13,7 +13,7 @@ from core.models import HomePage, PortalSettings, StandardPage
 from core.workflows import submit
 from editorial.board_file import load_board_file
 from news.models import ArticlePage
-from portal.component_portals import add_component_portal
+from portal.component_portals import REPLACE, add_component_portal
 from portal.demo.consultations import load_demo as load_consultations
 from portal.demo.legal_docs import load_agency_documents
 from portal.demo.legal_docs import load_demo as load_legal_documents
@@ -248,6 +248,7 @@ def ensure_agency_site(spec, kind, parent=None):
     home = site.root_page.specific
     for slug, title in spec["sections"]:
         ensure_child(home, slug, title=title, intro=f"{title} của {spec['name']}.")
+    replace_placeholders(home, spec["name"])
     ensure_agency_article(home, *spec["article"], author=spec["office"][1])
     ensure_agency_directory(site, spec["office"], spec["leaders"])
     ensure_agency_entries(site, spec["schedule"], timezone.localdate())
@@ -259,6 +260,15 @@ def ensure_agency_site(spec, kind, parent=None):
         home.banner_image, home.title, home.intro = banner, spec["title"], spec["intro"]
         home.save_revision().publish()
     return site
+
+
+def replace_placeholders(home, name):
+    """The introductions add_component_portal leaves to replace, replaced: a demo reads as a portal in use."""
+    placeholder = REPLACE.format(name=name)
+    for page in home.get_descendants().filter(depth__lte=home.depth + 2).specific():
+        if placeholder in getattr(page, "intro", ""):
+            page.intro = f"{page.title} của {name}."
+            page.save_revision().publish()
 
 
 def ensure_agency_article(home, title, intro, author):

@@ -243,6 +243,7 @@ def test_the_province_portal_sits_on_top_of_the_department_and_the_communes(demo
     decree = LegalDocument.objects.get(number="43/2011/NĐ-CP")
     assert decree.site == province and decree.shared
     edit = f"/admin/snippets/legal_docs/legaldocument/edit/{decree.pk}/"
+    assert "Nội dung mẫu" not in client.get("/van-ban/", **host).content.decode()  # introductions replaced
     commune = {"HTTP_HOST": f"{content.COMMUNE['hostname']}:{content.COMMUNE['port']}"}
     procedures = client.get("/thu-tuc-hanh-chinh/", **commune).content.decode()
     assert "Đăng ký khai sinh" in procedures and f"Thủ tục của {spec['name']}, dùng chung" in procedures

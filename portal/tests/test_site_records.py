@@ -101,7 +101,10 @@ def listed_numbers(response):
 def test_the_admin_list_and_its_export_hold_only_the_boards_own_documents(client, province):
     _site, _commune, _documents, users = province
     logged_in(client, users["xa.secretary"])
-    assert listed_numbers(client.get(LIST_URL)) == ["12/QĐ-UBND"]
+    listing = client.get(LIST_URL)
+    assert listed_numbers(listing) == ["12/QĐ-UBND"]
+    cells = [cell.get_text(" ", strip=True) for cell in BeautifulSoup(listing.content, "html.parser")("td")]
+    assert "đang đăng" in cells and "True" not in cells  # Wagtail's status tag, in Vietnamese
     exported = client.get(LIST_URL, {"export": "csv"})
     rows = list(csv.reader(StringIO(b"".join(exported.streaming_content).decode("utf-8-sig"))))
     assert rows[0][0] == "Số, ký hiệu" and [row[0] for row in rows[1:]] == ["12/QĐ-UBND"]
