@@ -11,6 +11,7 @@ from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
     Orderable,
+    Page,
     PreviewableMixin,
     RevisionMixin,
     Site,
@@ -21,6 +22,7 @@ from core import chrome
 from core.models import BasePortalPage
 from core.sites import owning_site, parent_site_id
 from core.text import fold, normalize
+from core.tree import below_any
 from documents.classification import ClassifiedContent
 from documents.enums import ExtractionStatus
 
@@ -401,6 +403,24 @@ def index_url(site_id, request=None):
         return index_page.get_url(request) if index_page else ""
 
     return chrome.cached("documents-index-url", request, site_id, build=build) or None
+
+
+def component_index_urls(site_id, components, request):
+    """{site id: /van-ban/ URL} of a province's component portals ([(site, name)]), read in one query and kept
+    with the layout's links: a search across them then costs no query per portal shown."""
+
+    def build():
+        site_by_root = {site.root_page_id: site.pk for site, _name in components}
+        roots = list(Page.objects.filter(pk__in=site_by_root))
+        site_by_path = {root.path: site_by_root[root.pk] for root in roots}
+        urls = {}
+        for page in below_any(LegalDocumentIndexPage.objects.live(), roots).order_by("path"):
+            site = site_by_path.get(page.path[: -Page.steplen])  # /van-ban/ sits under a site's home page
+            if site is not None:
+                urls.setdefault(site, page.get_url(request))
+        return urls
+
+    return chrome.cached("component-documents-index-urls", request, site_id, build=build)
 
 
 class LegalDocumentIndexPage(RoutablePageMixin, BasePortalPage):

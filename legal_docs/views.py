@@ -9,7 +9,7 @@ from core.sites import component_portals, shown_on
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
-from .models import LegalDocument
+from .models import LegalDocument, component_index_urls
 from .search import find
 
 PER_PAGE = 20
@@ -47,9 +47,12 @@ def search_context(request):
     results, counts = find(filters, site_id)
     page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
     agencies = {site.pk: name for site, name in components}
+    urls = component_index_urls(site_id, components, request) if components else {}
     for document in page_obj.object_list:  # a component portal's document, on its own site
         if document.site_id in agencies:
-            document.portal_name, document.link = agencies[document.site_id], document.get_url(request)
+            document.portal_name = agencies[document.site_id]
+            base = urls.get(document.site_id)
+            document.link = f"{base}{document.slug}/" if base else None
     kept = [(key, value) for key, value in request.GET.items() if key != "page" and value]
     return {
         "form": form,

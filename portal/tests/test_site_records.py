@@ -14,6 +14,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import TaskState
 from wagtail.permissions import policy_registry
@@ -563,6 +565,24 @@ def test_the_provinces_document_search_spans_its_component_portals(client, provi
     assert refused.status_code == 400 and "Không có cổng thành phần" in refused.json()["errors"]["cong"][0]
     commune = client.get("/van-ban/", {"cong": "tat-ca"}, HTTP_HOST=COMMUNE_HOST)
     assert 'name="cong"' not in commune.content.decode()
+
+
+def test_a_search_across_more_component_portals_asks_no_more_queries(client, province):
+    """The results' links to each portal's /van-ban/ are read at once
+    (legal_docs.models.component_index_urls), not once per portal shown (docs/benchmarks.md, Province
+    scale)."""
+
+    def cold_queries():
+        generation.renew()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/van-ban/", {"cong": "tat-ca"}).status_code == 200
+        return len(queries)
+
+    cold_queries()  # what a process reads once, whatever the generation
+    one = cold_queries()
+    second = add_component_portal("hoabinh.ankhanh.gov.vn", "Ủy ban nhân dân xã Hòa Bình", "commune").site
+    LegalDocumentFactory(number="13/QĐ-UBND", issuer=commune_issuer(), site=second)
+    assert cold_queries() == one
 
 
 @pytest.mark.parametrize("report", ["tin-bai-thanh-vien", "thoi-han-duyet"])
