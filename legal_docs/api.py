@@ -15,6 +15,7 @@ from core.sites import component_portals
 
 from .enums import ValidityStatus
 from .forms import DocumentSearchForm
+from .models import component_index_urls
 from .models import index_url as site_index_url
 from .search import find
 from .views import PER_PAGE, request_site_id
@@ -98,10 +99,14 @@ def document_list(request):
     documents = list(page.object_list)
     # One query per relation whatever the page size (the number matches come from a separate list).
     prefetch_related_objects(documents, "files__document")
-    # This site's /van-ban/ for what it shows; a component portal's own for that portal's documents.
+    # This site's /van-ban/ for what it shows; a component portal's own for that portal's documents, all
+    # read at once (legal_docs.models.component_index_urls).
     shown = {document.site_id for document in documents if document.shown_on(site_id)}
+    components = component_portals(site_id)
+    others = component_index_urls(site_id, components, request) if components else {}
     index_urls = {
-        pk: site_index_url(site_id if pk in shown else pk, request) for pk in {d.site_id for d in documents}
+        pk: site_index_url(site_id, request) if pk in shown else others.get(pk) or site_index_url(pk, request)
+        for pk in {document.site_id for document in documents}
     }
     return JsonResponse(
         {
