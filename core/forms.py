@@ -1,7 +1,10 @@
 """Form pieces shared by the public forms."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
+
+from core.text import fold
 
 
 class PlainSelect(forms.Select):
@@ -35,10 +38,23 @@ class ListedChoiceIterator(forms.models.ModelChoiceIterator):
 
 
 class ListedModelChoiceField(forms.ModelChoiceField):
-    """A model choice among a few dozen rows (document types, issuers, fields), shown as a PlainSelect."""
+    """A model choice among a few dozen rows (document types, issuers, fields), shown as a PlainSelect. A URL
+    may name the row by its slug or by its name as people write it: any case, with or without diacritics
+    ("Thông tư", "thong tu", "THONG-TU")."""
 
     iterator = ListedChoiceIterator
     widget = PlainSelect
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except ValidationError:
+            wanted = fold(str(value).replace("-", " "))
+            for row in self.queryset:
+                names = (self.label_from_instance(row), getattr(row, self.to_field_name or "pk", ""))
+                if any(fold(str(name).replace("-", " ")) == wanted for name in names):
+                    return row
+            raise
 
 
 class FilterForm(forms.Form):

@@ -1,4 +1,7 @@
+import datetime
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from core.sites import shown_on
@@ -42,7 +45,8 @@ class LatestDocumentsFeed(Feed):
         return document.get_url(self.request)
 
     def item_pubdate(self, document):
-        return document.first_published_at
+        """The day the document was issued (its date in every register), not the day it was put online."""
+        return timezone.make_aware(datetime.datetime.combine(document.issued_on, datetime.time()))
 
     def item_categories(self, document):
         return [document.issuer.name]

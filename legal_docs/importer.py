@@ -74,9 +74,13 @@ IMPORTED_KINDS = set(RELATION_COLUMNS.values())
 ANALYZE_THRESHOLD = 1000
 PROGRESS_THRESHOLD = 200
 CHUNK = 1000
-STATUS_BY_NAME = {fold(label): value for value, label in ValidityStatus.choices} | {
-    value: value for value in ValidityStatus.values
-}
+# The labels, the stored values, and the shorter names registers use (thuvienphapluat's "Hết hiệu lực" is
+# "Hết hiệu lực toàn bộ").
+STATUS_BY_NAME = (
+    {fold(label): value for value, label in ValidityStatus.choices}
+    | {value: value for value in ValidityStatus.values}
+    | {fold("Hết hiệu lực"): ValidityStatus.EXPIRED, fold("Đã hết hiệu lực"): ValidityStatus.EXPIRED}
+)
 
 
 class ImportFailed(Exception):

@@ -274,6 +274,16 @@ class LegalDocument(
             return True
         return False
 
+    def ended_on(self):
+        """The day the document stops having effect: its own expiry date, or the day a document replacing or
+        repealing it in full takes effect, whichever comes first (incoming relations prefetched, as for
+        validity_history)."""
+        days = [self.expires_on] if self.expires_on else []
+        for relation in self.incoming_relations.all():
+            if relation.source.live and relation.kind in ENDING_KINDS and not relation.partial:
+                days.append(relation.source.effective_on or relation.source.issued_on)
+        return min(days, default=None)
+
     def validity_history(self):
         """Dated events of the document's life, oldest first, for the detail page (which prefetches the
         incoming relations with their sources: filtering here, not in SQL, reuses them)."""

@@ -14,6 +14,9 @@ from core.fragments import fragment
 from core.models import PortalSettings
 from core.sites import shown_on
 from core.tree import below_any, children_q, descendants_q
+from feedback.enums import ConsultationStatus
+from feedback.models import ConsultationIndexPage, ConsultationPage
+from feedback.models.consultations import status_q
 from legal_docs.models import LegalDocument, LegalDocumentIndexPage
 from news.models import ArticlePage, SectionPage, articles_below, for_cards
 from schedule.models import SchedulePage
@@ -98,6 +101,16 @@ def components_news(site_id, request):
     }
 
 
+def consultations(home, request, now):
+    """The drafts open for comment on this site now, closing soonest first, and its consultations section."""
+    open_now = ConsultationPage.objects.live().public().filter(descendants_q(home))
+    open_now = open_now.filter(status_q(ConsultationStatus.OPEN, now)).order_by("closes_at", "pk")
+    return {
+        "open_consultations": list(open_now.defer_streamfields()[:LATEST_DOCUMENTS]),
+        "consultations_url": first_url(ConsultationIndexPage.objects.live().public(), home, request),
+    }
+
+
 def home_page_blocks(home, request):
     """Context for the home page template: its blocks as HTML, each with an empty state when it has
     nothing. This week's schedule is kept per day as well ("this week" follows the calendar)."""
@@ -115,6 +128,7 @@ def home_page_blocks(home, request):
             "schedule_url": first_url(SchedulePage.objects.live().public(), home, request),
         }
 
+    now = timezone.now()
     today = timezone.localdate()
     site_id = (Site.find_for_request(request) or home.get_site()).pk
     return {
@@ -122,5 +136,9 @@ def home_page_blocks(home, request):
         "home_schedule": rendered("home_schedule", schedule, today.isoformat()),
         "home_documents": rendered("home_documents", lambda: documents(home, request, site_id)),
         "home_components": rendered("home_components", lambda: components_news(site_id, request)),
+        # A consultation opens and closes by the clock, with no publish: the block is kept a minute at most.
+        "home_consultations": rendered(
+            "home_consultations", lambda: consultations(home, request, now), now.strftime("%Y%m%d%H%M")
+        ),
         "home_links": rendered("home_links", dict),
     }

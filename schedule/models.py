@@ -69,18 +69,24 @@ class SchedulePage(BasePortalPage):
         verbose_name = "trang lịch công tác"
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import WEEK, entries_for_week, parse_week, schedule_days  # queries imports this module
+        from .queries import (  # imports this module
+            entries_for_week,
+            neighbour_weeks,
+            parse_week,
+            schedule_days,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         today = timezone.localdate()
         site = Site.find_for_request(request) or self.get_site()
         monday, sunday, entries = entries_for_week(parse_week(request.GET.get("tuan")) or today, site.pk)
+        previous_week, next_week = neighbour_weeks(monday, today, site.pk)
         context.update(
             monday=monday,
             sunday=sunday,
             days=schedule_days(monday, entries),
             today=today,
-            previous_week=monday - WEEK,
-            next_week=monday + WEEK,
+            previous_week=previous_week,
+            next_week=next_week,
         )
         return context

@@ -45,3 +45,14 @@ def schedule_days(monday, entries):
         by_date.setdefault(entry.date, []).append(entry)
     days = (monday + timedelta(days=offset) for offset in range(7))
     return [(WEEKDAY_NAMES[day.weekday()], day, by_date.get(day, [])) for day in days]
+
+
+def neighbour_weeks(monday, today, site_id):
+    """(previous Monday or None, next Monday or None): a week is offered when the site has entries that way,
+    or to walk back to this week and on to the next. Offering every week sent crawlers through thousands
+    of empty ones."""
+    this_monday = monday_of(today)
+    entries = ScheduleEntry.objects.filter(site_id=site_id)
+    earlier = monday > this_monday or entries.filter(date__lt=monday).exists()
+    later = monday < this_monday + WEEK or entries.filter(date__gte=monday + WEEK).exists()
+    return (monday - WEEK if earlier else None), (monday + WEEK if later else None)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.blocks import QuickLinkBlock
+from feedback.tests.factories import ConsultationIndexPageFactory, ConsultationPageFactory, in_days
 from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
 from schedule.models import ScheduleEntry
 
@@ -85,6 +86,23 @@ def test_this_weeks_schedule_and_empty_states(client, home_page):
     )
     side = soup_of(client.get("/")).select_one(".home-grid__side").get_text(" ", strip=True)
     assert "Họp giao ban Sở" in side and "Họp tuần sau" not in side
+
+
+def test_the_consultation_box_lists_the_drafts_open_now(client, home_page):
+    """Open ones, closing soonest first, linked; neither an upcoming nor a closed one."""
+    index = ConsultationIndexPageFactory(parent=home_page)
+    ConsultationPageFactory(
+        parent=index, title="Dự thảo đã đóng", opens_at=in_days(-30), closes_at=in_days(-1)
+    )
+    ConsultationPageFactory(parent=index, title="Dự thảo sắp mở", opens_at=in_days(3), closes_at=in_days(30))
+    later = ConsultationPageFactory(parent=index, title="Dự thảo hạn sau", closes_at=in_days(20, hour=17))
+    ConsultationPageFactory(parent=index, title="Dự thảo hạn trước", closes_at=in_days(5, hour=17))
+    box = soup_of(client.get("/")).select_one("#consultations-title").parent
+    titles = [link.get_text(strip=True) for link in box.select("li a")]
+    assert titles == ["Dự thảo hạn trước", "Dự thảo hạn sau"]
+    assert box.select_one("li a")["href"].startswith("/gop-y-du-thao/")
+    assert f"Hạn góp ý: 17:00 {timezone.localtime(later.closes_at):%d/%m/%Y}" in box.get_text(" ", strip=True)
+    assert box.find("a", string="Góp ý dự thảo ›")["href"] == "/gop-y-du-thao/"
 
 
 def test_quick_links_and_banners_render(client, home_page):

@@ -1,9 +1,12 @@
 """sitemap.xml, robots.txt and the HTML site map."""
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import timezone
+from wagtail.models import Page
 
 from .factories import StandardPageFactory
 
@@ -43,3 +46,22 @@ def test_html_site_map_is_a_tree_of_sections(client, tree):
     assert [li.find("a").get_text() for li in top] == ["Giới thiệu"]
     assert top[0].find("ul").find("a").get_text() == "Lịch sử hình thành"
     assert "Trang nháp" not in soup.get_text()
+
+
+def test_machine_readable_times_are_valid_html_without_microseconds(client, home_page):
+    """`<time datetime>` holds a valid HTML date and time: seconds at most, with the offset (an HTML
+    validator refused Django's "c" format, which adds microseconds)."""
+    from news.tests.factories import ArticlePageFactory, SectionPageFactory, publish
+
+    section = SectionPageFactory(parent=home_page, slug="tin-tuc")
+    article = publish(ArticlePageFactory(parent=section), timezone.now().replace(microsecond=123456))
+    page = StandardPageFactory(parent=home_page, slug="gioi-thieu")
+    Page.objects.filter(pk=page.pk).update(last_published_at=timezone.now().replace(microsecond=654321))
+    values = []
+    for url in (article.url, "/gioi-thieu/", "/tin-tuc/"):
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        values += [time["datetime"] for time in soup.find_all("time")]
+    assert len(values) >= 3
+    assert all(re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}[+-]\d{4})?", value) for value in values), (
+        values
+    )

@@ -112,6 +112,16 @@ def test_url_is_null_without_an_index_page(client, db, tmp_path):
 
 
 @pytest.mark.parametrize(
+    "written", ["quyet-dinh", "Quyết định", "quyet dinh", "QUYẾT ĐỊNH", "Quyet-Dinh", "Quyết định "]
+)
+def test_a_filter_takes_the_name_as_people_write_it_or_the_slug(client, library, written):
+    """`?type=Thông tư` as well as `?type=thong-tu` (any case, with or without diacritics)."""
+    response = client.get(API, {"type": written})
+    assert response.status_code == 200
+    assert response.json()["results"] == client.get(API, {"type": "quyet-dinh"}).json()["results"] != []
+
+
+@pytest.mark.parametrize(
     ("params", "field", "message"),
     [
         ({"issued_from": "31/02/2024"}, "issued_from", "Ngày không hợp lệ"),

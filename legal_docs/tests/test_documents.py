@@ -158,6 +158,7 @@ def test_detail_page_at_a_readable_url_shows_metadata_relations_and_history(clie
         "Hết hiệu lực toàn bộ",
         "Bị thay thế bởi : 42/2022/NĐ-CP",
         "01/08/2022 : Bị thay thế bởi 42/2022/NĐ-CP",
+        "Ngày hết hiệu lực 01/08/2022",  # the day its replacement took effect
     ):
         assert expected.replace(" :", ":") in text.replace(" :", ":"), expected
     newer = BeautifulSoup(client.get("/van-ban/42-2022-nd-cp/").content, "html.parser").get_text(
@@ -180,6 +181,9 @@ def test_rss_lists_the_newest_documents(client, index_page):
         "Nghị định 42/2022/NĐ-CP",
         "Nghị định 43/2011/NĐ-CP",
     ]
+    # Dated by issue, not by the day they were put online (today).
+    dates = [item.findtext("pubDate") for item in channel.findall("item")]
+    assert dates == ["Fri, 24 Jun 2022 00:00:00 +0700", "Mon, 13 Jun 2011 00:00:00 +0700"]
 
 
 def test_the_index_page_lives_only_under_home(home_page, index_page):

@@ -337,3 +337,22 @@ def test_relation_to_a_document_already_in_the_database(tmp_path):
     old.refresh_from_db()
     assert old.status == ValidityStatus.EXPIRED
     assert old.incoming_relations.get().source.number == "42/2022/NĐ-CP"
+
+
+@pytest.mark.parametrize(
+    "written", ["Hết hiệu lực", "het hieu luc", "Đã hết hiệu lực", "Hết hiệu lực toàn bộ"]
+)
+def test_the_registers_short_name_for_an_expired_document_is_accepted(tmp_path, written):
+    """thuvienphapluat and other registers write "Hết hiệu lực" for "Hết hiệu lực toàn bộ"."""
+    row = line(
+        "64/2007/NĐ-CP",
+        "Nghị định",
+        "Chính phủ",
+        "Nguyễn Tấn Dũng",
+        "10/04/2007",
+        "10/05/2007",
+        "Về ứng dụng công nghệ thông tin trong hoạt động của cơ quan nhà nước",
+        status=written,
+    )
+    import_documents(write_csv(tmp_path, [row]))
+    assert LegalDocument.objects.get().status == ValidityStatus.EXPIRED

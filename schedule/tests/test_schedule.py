@@ -124,6 +124,7 @@ def test_default_week_is_this_week_in_vietnam(client, schedule_page):
 
 def test_week_navigation_links(client, schedule_page, today_is):
     today_is(datetime.date(2026, 6, 3))
+    ScheduleEntryFactory(date=datetime.date(2026, 1, 5), content="Họp đầu năm")
     soup = soup_of(client.get(schedule_page.url, {"tuan": "2026-03-04"}))
     links = {a.get_text(strip=True): a["href"] for a in soup.select(".schedule__nav a")}
     assert links == {
@@ -136,6 +137,23 @@ def test_week_navigation_links(client, schedule_page, today_is):
     scripts = [script.get("src", "") for script in soup.find_all("script")]
     assert sum("print" in src or src.endswith(("portal.js", "schedule.js")) for src in scripts) == 1
     assert all(script.get("src") for script in soup.find_all("script")), "no inline scripts"
+
+
+def test_week_links_lead_only_to_weeks_with_entries_and_back(client, schedule_page, today_is):
+    """No endless walk through empty weeks (a crawler followed 2,287 of them): the way back to this week and
+    on to the next, and otherwise only towards entries."""
+    today_is(datetime.date(2026, 6, 3))
+
+    def links(week=None):
+        soup = soup_of(client.get(schedule_page.url, {"tuan": week} if week else {}))
+        return {a.get_text(strip=True): a["href"] for a in soup.select(".schedule__nav a")}
+
+    assert links() == {"Tuần này": schedule_page.url, "Tuần sau ›": "?tuan=2026-06-08"}
+    assert links("2026-06-08") == {"‹ Tuần trước": "?tuan=2026-06-01", "Tuần này": schedule_page.url}
+    assert "Tuần sau ›" not in links("2030-01-02") and "‹ Tuần trước" in links("2030-01-02")
+    ScheduleEntryFactory(date=datetime.date(2026, 9, 1), content="Họp quý III")
+    assert links("2026-06-08")["Tuần sau ›"] == "?tuan=2026-06-15"  # towards September's entry
+    assert "Tuần sau ›" not in links("2026-08-31")
 
 
 @pytest.mark.parametrize(
