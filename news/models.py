@@ -1,3 +1,4 @@
+from csp.decorators import csp_update
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch
@@ -5,6 +6,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.encoding import uri_to_iri
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -235,9 +238,13 @@ class ArticlePage(ClassifiedContent, RoutablePageMixin, BasePortalPage):
         return context
 
     @path("luu/", name="download")
+    @csp_update({"style-src": ["'unsafe-inline'"]})  # the file's own styles, the same on disk
     def download_route(self, request):
-        """The article as one self-contained HTML file, for citizens who keep a copy (lưu bài viết)."""
-        html = render_to_string("news/article_download.html", self.get_context(request), request=request)
+        """The article as one self-contained HTML file, for citizens who keep a copy (lưu bài viết), named
+        in plain letters (a header in RFC 2047 made browsers save "download.html")."""
+        context = {**self.get_context(request), "address": uri_to_iri(self.get_full_url(request))}
+        html = render_to_string("news/article_download.html", context, request=request)
         response = HttpResponse(html, content_type="text/html; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.slug}.html"'
+        name = slugify(fold(self.title))[:80] or "bai-viet"
+        response["Content-Disposition"] = content_disposition_header(True, f"{name}.html")
         return response

@@ -231,3 +231,15 @@ def test_pages_along_the_url_are_found_at_every_level_and_a_made_up_url_is_a_404
     assert client.get("/gioi-thieu/chuc-nang/").status_code == 200
     assert client.get("/gioi-thieu/" + "x" * 300 + "/").status_code == 404
     assert client.get("/a" * 70 + "/").status_code == 404
+
+
+def test_a_form_sent_without_its_cookie_is_refused_in_vietnamese(home_page):
+    """Django's own CSRF failure page is English: a citizen whose browser blocks cookies reads why, and
+    what to do, in Vietnamese."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/tim-kiem/", {"q": "thu"})
+    text = response.content.decode()
+    assert response.status_code == 403 and "Không gửi được biểu mẫu" in text
+    assert "cho phép cookie" in text and "CSRF" not in text and "Forbidden" not in text

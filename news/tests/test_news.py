@@ -161,6 +161,18 @@ def test_print_button_and_download(client, news):
     assert download["Content-Disposition"] == 'attachment; filename="thong-bao-tuyen-dung.html"'
     body = download.content.decode()
     assert "Thông báo tuyển dụng" in body and "Minh Anh" in body and "<nav" not in body
+    assert "'unsafe-inline'" in download["Content-Security-Policy"].split("style-src")[1].split(";")[0]
+
+
+def test_a_saved_article_is_named_in_plain_letters_and_shows_its_address_readably(client, news):
+    """Not an RFC 2047 header (browsers saved "download.html"), nor a percent-encoded address."""
+    article = publish(
+        ArticlePageFactory(parent=news, title="Đầu tư công tháng 10/2026", slug="đầu-tư-công-tháng-102026")
+    )
+    download = client.get(f"{article.url}luu/")
+    assert download["Content-Disposition"] == 'attachment; filename="dau-tu-cong-thang-102026.html"'
+    assert "Địa chỉ bài viết:" in download.content.decode()
+    assert "/tin-tuc/đầu-tư-công-tháng-102026/</a>" in download.content.decode()
 
 
 @pytest.mark.parametrize(

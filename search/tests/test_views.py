@@ -80,3 +80,40 @@ def test_odd_input_never_breaks_the_page(client, pages, query):
 def test_query_is_escaped_in_the_page(client, pages):
     response = client.get("/tim-kiem/", {"q": "<script>alert(1)</script>"})
     assert "<script>alert(1)</script>" not in response.content.decode()
+
+
+def test_no_result_says_so_honestly(client, pages):
+    """A query that finds nothing is not an invalid one ("ô tô", a name, a number)."""
+    for query in ("ô tô", "Nguyễn Văn Minh", "43/2011/NĐ-CP"):
+        text = client.get("/tim-kiem/", {"q": query}).content.decode()
+        assert f"Không tìm thấy kết quả nào cho «{query}»" in text and "không hợp lệ" not in text, query
+    assert "Hãy nhập ít nhất một chữ cái" in client.get("/tim-kiem/", {"q": "…!!"}).content.decode()
+
+
+def test_documents_and_officials_come_first_and_a_number_goes_to_its_document(client, pages, home_page):
+    from legal_docs.tests.factories import LegalDocumentFactory, LegalDocumentIndexPageFactory
+    from organisation.tests.factories import OfficialFactory, OrganisationUnitFactory
+
+    LegalDocumentIndexPageFactory(parent=home_page)
+    decree = LegalDocumentFactory(number="43/2011/NĐ-CP", summary="Cung cấp thông tin trên cổng điện tử")
+    OfficialFactory(full_name="Nguyễn Văn Minh", position="Giám đốc", unit=OrganisationUnitFactory())
+    number = client.get("/tim-kiem/", {"q": "43/2011/ND-CP"})
+    assert number.status_code == 302 and number["Location"] == f"/van-ban/{decree.slug}/"
+    soup = BeautifulSoup(client.get("/tim-kiem/", {"q": "cong dien tu"}).content, "html.parser")
+    links = [a.get_text(" ", strip=True) for a in soup.select("ul.results a")]
+    assert len(links) == 1 and links[0].endswith(" 43/2011/NĐ-CP")
+    people = BeautifulSoup(client.get("/tim-kiem/", {"q": "minh nguyen"}).content, "html.parser")
+    officials = people.find("h2", string="Cán bộ").find_next("ul").get_text(" ", strip=True)
+    assert officials.startswith("Nguyễn Văn Minh Giám đốc")
+
+
+def test_another_sites_pages_are_not_found(client, pages):
+    from portal.component_portals import add_component_portal
+
+    commune = add_component_portal("tanlap.ankhanh.gov.vn", "Ủy ban nhân dân xã Tân Lập", "commune").site
+    StandardPageFactory(parent=commune.root_page, title="Kế hoạch đầu tư công của xã")
+    assert result_titles(client.get("/tim-kiem/", {"q": "ke hoach dau tu"})) == [
+        "Kế hoạch đầu tư công trung hạn"
+    ]
+    on_commune = client.get("/tim-kiem/", {"q": "ke hoach dau tu"}, HTTP_HOST="tanlap.ankhanh.gov.vn")
+    assert result_titles(on_commune) == ["Kế hoạch đầu tư công của xã"]
