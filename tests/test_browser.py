@@ -67,6 +67,23 @@ def test_skip_link_and_menu_work_from_the_keyboard(phone, live_server, portal_si
     expect(toggle).to_be_focused()
 
 
+def test_the_phone_menu_is_collapsed_before_any_script_and_open_without_scripts(
+    browser, phone, live_server, portal_site
+):
+    """The script that adds .js arrives after the first paint: waiting for it to fold the menu moved the
+    whole page down (Lighthouse CLS 0.687). Without scripts at all, the list is shown instead."""
+    phone.route("**/portal*.js", lambda route: route.abort())
+    phone.goto(live_server.url + "/")
+    expect(phone.locator("#main-nav-list")).to_be_hidden()
+    expect(phone.locator("[data-nav-toggle]")).to_be_visible()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    without_scripts = context.new_page()
+    without_scripts.goto(live_server.url + "/")
+    expect(without_scripts.locator("#main-nav-list").get_by_role("link", name="Liên hệ")).to_be_visible()
+    expect(without_scripts.locator("[data-nav-toggle]")).to_be_hidden()
+    context.close()
+
+
 def test_desktop_menu_shows_every_section_without_a_toggle(page, live_server, portal_site):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(live_server.url + "/")
