@@ -64,3 +64,53 @@ def test_menu_to_article_and_to_filtered_projects(page, live_server, portal):
     page.get_by_role("button", name="Lọc").click()
     expect(projects).to_have_text(["Trạm y tế xã An Hải"])
     assert "status=completed" in page.url and f"type={ProjectType.GROUP_C}" in page.url
+
+
+def test_directory_and_schedule_are_cards_on_a_phone(page, live_server, site, home_page):
+    """At 360 px each row is a card: no sideways scrolling, a phone number on one line, an email address
+    whole (wrapped, not cut)."""
+    from organisation.tests.factories import (
+        ContactPageFactory,
+        OfficialFactory,
+        OrganisationChartPageFactory,
+        OrganisationUnitFactory,
+    )
+    from schedule.tests.factories import ScheduleEntryFactory, SchedulePageFactory
+
+    unit = OrganisationUnitFactory(
+        name="Phòng Đăng ký kinh doanh", email="dangkykinhdoanh.skhdt@example.gov.vn"
+    )
+    OfficialFactory(
+        full_name="Nguyễn Thị Thu Hương",
+        position="Phó Trưởng phòng Đăng ký kinh doanh",
+        unit=unit,
+        phone="0260 3 812 345",
+        email="nguyenthithuhuong.skhdt@example.gov.vn",
+    )
+    level = unit
+    for depth in range(4):  # a chart four levels deep
+        level = OrganisationUnitFactory(
+            name=f"Tổ công tác chuyển đổi số cấp {depth} thuộc phòng", parent=level, slug=f"to-{depth}"
+        )
+    contact = ContactPageFactory(parent=home_page)
+    schedule = SchedulePageFactory(parent=home_page)
+    chart = OrganisationChartPageFactory(parent=home_page)
+    ScheduleEntryFactory(date=timezone.localdate(), content="Họp giao ban", location="Phòng họp số 2")
+    page.set_viewport_size({"width": 360, "height": 740})
+    for url in (contact.url, schedule.url, chart.url):
+        page.goto(live_server.url + url)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, url
+    page.goto(live_server.url + contact.url)
+    phone = page.locator('table.directory a[href^="tel:"]').first
+    assert phone.bounding_box()["height"] < 30  # one line
+    email = page.locator('table.directory a[href^="mailto:"]').first
+    box = email.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 360
+    expect(page.locator("table.directory td").first).to_be_visible()
+    label = page.evaluate(
+        "getComputedStyle(document.querySelector('table.directory td[data-label]'), '::before').content"
+    )
+    assert label == '"Chức vụ: "'
