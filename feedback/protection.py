@@ -71,7 +71,8 @@ class GuardedForm(forms.Form):
             data[name] = nfc(value)
         if data.get(HONEYPOT):
             raise forms.ValidationError(REJECTED, code="honeypot")
-        self._check_fill_time(self.data.get(STARTED, ""))
+        if not self.errors:  # a form with field errors goes back to be completed: time does not matter yet
+            self._check_fill_time(self.data.get(STARTED, ""))
         return data
 
     def _check_fill_time(self, token):
@@ -94,13 +95,23 @@ def rate_limit():
     return int(count), int(seconds)
 
 
+def rate_key(request, form_name):
+    return f"feedback-rate:{form_name}:{client_ip(request)}"
+
+
+def at_rate_limit(request, form_name):
+    """Whether the visitor's address has used up its attempts at this form, without counting one."""
+    limit, _seconds = rate_limit()
+    return (cache.get(rate_key(request, form_name)) or 0) >= limit
+
+
 def over_rate_limit(request, form_name):
     """Count this POST against the visitor's address for this form; True once past the limit.
 
     The window starts at the first POST (a fixed window, kept in the shared cache so that every worker
     counts together)."""
     limit, seconds = rate_limit()
-    key = f"feedback-rate:{form_name}:{client_ip(request)}"
+    key = rate_key(request, form_name)
     cache.add(key, 0, timeout=seconds)
     try:
         count = cache.incr(key)

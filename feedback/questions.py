@@ -17,7 +17,7 @@ from .enums import QuestionStatus
 from .inbox import receive_question
 from .models import Question
 from .models.questions import PHONE, normalize_code
-from .protection import GuardedForm, over_rate_limit, rate_limited_response
+from .protection import GuardedForm, at_rate_limit, over_rate_limit, rate_limited_response
 
 ANSWERED_PER_PAGE = 10
 NOT_FOUND = (
@@ -126,12 +126,16 @@ def lookup(request, page):
     otherwise, whichever of the two was wrong. The form is posted, so the email stays out of URLs and logs."""
     question = not_found = None
     if request.method == "POST":
-        if over_rate_limit(request, "question-lookup"):
+        # Only a miss counts: guessing codes is what the limit stops, and the people behind one office's
+        # address looking up their own questions must not lock each other out.
+        if at_rate_limit(request, "question-lookup"):
             return rate_limited_response(request)
         form = LookupForm(request.POST)
         if form.is_valid():
             question = find_question(page, form.cleaned_data["code"], form.cleaned_data["email"])
-            not_found = NOT_FOUND if question is None else None
+            if question is None:
+                over_rate_limit(request, "question-lookup")
+                not_found = NOT_FOUND
     else:
         form = LookupForm()
     context = {

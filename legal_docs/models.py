@@ -274,6 +274,18 @@ class LegalDocument(
             return True
         return False
 
+    def dublin_core(self, request):
+        """The document's own metadata (its page's title, issuer, issue date and address), not its index
+        page's: core.templatetags.portal_tags.dublin_core."""
+        url = self.get_url(request)
+        return {
+            "title": f"{self.doc_type.name} {self.number}",
+            "creator": self.issuer.name,
+            "date": self.issued_on.isoformat(),
+            "description": self.summary,
+            "identifier": request.build_absolute_uri(url) if url else request.build_absolute_uri(),
+        }
+
     def ended_on(self):
         """The day the document stops having effect: its own expiry date, or the day a document replacing or
         repealing it in full takes effect, whichever comes first (incoming relations prefetched, as for
@@ -443,6 +455,16 @@ class LegalDocumentIndexPage(RoutablePageMixin, BasePortalPage):
 
     class Meta:
         verbose_name = "cơ sở dữ liệu văn bản"
+
+    def get_sitemap_urls(self, request=None):
+        """The page, and each published document of its site at its own address (sitemap.xml): search
+        engines then find documents, not only the search form."""
+        base = self.get_full_url(request)
+        documents = LegalDocument.objects.filter(live=True, site=self.get_site())
+        rows = documents.order_by("-issued_on", "-pk").values_list("slug", "last_published_at")
+        return super().get_sitemap_urls(request) + [
+            {"location": f"{base}{slug}/", "lastmod": changed} for slug, changed in rows
+        ]
 
     @path("")
     def index_route(self, request):

@@ -91,3 +91,17 @@ def test_the_compiled_catalogues_match_their_source():
             for e in polib.mofile(str(po_path.with_suffix(".mo")))
         }
         assert compiled == source, po_path.name
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"), [("IntegerField", "Nhập một số nguyên."), ("FloatField", "Nhập một số.")]
+)
+def test_number_errors_read_as_vietnamese_people_write_them(field, expected):
+    """Django's own catalogue says "Nhập một số tổng thể." ("a total number") for a whole number."""
+    from django import forms
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        getattr(forms, field)().clean("hai")
+    assert refused.value.messages == [expected]

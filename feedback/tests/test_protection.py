@@ -50,6 +50,13 @@ def test_a_form_sent_back_too_fast_is_rejected():
     assert "quá nhanh" in str(form.non_field_errors())
 
 
+def test_an_incomplete_form_sent_at_once_gets_its_field_errors_alone():
+    """An empty submit is a person's mistake, not a robot's speed: "quá nhanh" would only confuse."""
+    form = NameForm(data(name="", form_started=start_token()))
+    assert not form.is_valid()
+    assert "name" in form.errors and not form.non_field_errors()
+
+
 def test_a_forged_or_missing_start_token_is_rejected():
     assert not NameForm(data(form_started="1700000000")).is_valid()
     assert not NameForm({k: v for k, v in data().items() if k != "form_started"}).is_valid()

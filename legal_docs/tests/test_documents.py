@@ -232,3 +232,32 @@ def test_a_planning_article_links_its_legal_documents(client, index_page, home_p
     assert [(a.get_text(), a["href"]) for a in links] == [
         ("Nghị định 42/2022/NĐ-CP", "/van-ban/42-2022-nd-cp/")
     ]
+
+
+def test_a_documents_page_carries_its_own_metadata_and_canonical_address(client, index_page):
+    """Not its index page's ("Văn bản", today, /van-ban/): search engines index each document at its own
+    address, with its issuer and issue date."""
+    from bs4 import BeautifulSoup as Soup
+
+    document = nd(
+        "43/2011/NĐ-CP", datetime.date(2011, 6, 13), datetime.date(2011, 8, 1), summary="Cung cấp thông tin"
+    )
+    soup = Soup(client.get(document.url).content, "html.parser")
+    dc = {meta["name"]: meta["content"] for meta in soup.select('meta[name^="DC."]')}
+    assert dc["DC.title"] == "Nghị định 43/2011/NĐ-CP" and dc["DC.creator"] == "Chính phủ"
+    assert dc["DC.date"] == "2011-06-13" and dc["DC.description"] == "Cung cấp thông tin"
+    assert dc["DC.identifier"] == f"http://testserver{document.url}"
+    assert soup.select_one('link[rel="canonical"]')["href"] == f"http://testserver{document.url}"
+    assert soup.title.get_text().startswith("Nghị định 43/2011/NĐ-CP")
+
+
+def test_the_sitemap_lists_each_published_document_at_its_address(client, index_page):
+    import xml.etree.ElementTree as ET
+
+    published = nd("43/2011/NĐ-CP", datetime.date(2011, 6, 13), datetime.date(2011, 8, 1))
+    LegalDocumentFactory(number="5/QĐ-UBND", live=False)
+    namespace = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    locations = [loc.text for loc in root.findall("sm:url/sm:loc", namespace)]
+    assert f"http://localhost{published.url}" in locations
+    assert not any("5-qd-ubnd" in location for location in locations)
