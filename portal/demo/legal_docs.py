@@ -6,7 +6,7 @@ import datetime
 from django.db import transaction
 from django.utils.text import slugify
 
-from core.models import PortalSettings
+from core.models import PortalSettings, SubjectArea
 from core.text import fold
 from legal_docs.enums import RelationKind
 from legal_docs.models import DocumentRelation, DocumentType, Issuer, LegalDocument, LegalDocumentIndexPage
@@ -177,6 +177,23 @@ def ensure_index_page(home):
     return page
 
 
+# Each document's fields (lĩnh vực, portal/demo/content.py SUBJECT_AREAS): the documents' field filter finds them.
+FIELDS = {
+    "104/2016/QH13": ["cai-cach-hanh-chinh"],
+    "64/2007/NĐ-CP": ["cai-cach-hanh-chinh"],
+    "43/2011/NĐ-CP": ["cai-cach-hanh-chinh"],
+    "42/2022/NĐ-CP": ["cai-cach-hanh-chinh"],
+    "24/2011/TT-BTTTT": ["cai-cach-hanh-chinh"],
+    "58/2024/QH15": ["dau-tu-cong"],
+    "22/2023/QH15": ["dau-thau"],
+    "21/2012/CT-UBND": ["cai-cach-hanh-chinh"],
+    "2722/QĐ-UBND": ["dau-tu-cong", "kinh-te-xa-hoi"],
+    "2154/QĐ-UBND": ["cai-cach-hanh-chinh"],
+    "254/QĐ-SKHĐT": ["cai-cach-hanh-chinh"],
+    "3241/SKHĐT-ĐT": ["dau-tu-cong"],
+    "45/KH-SKHĐT": ["dau-tu-tai-viet-nam"],
+}
+
 # The documents the province's portal publishes and shares with its component portals (core/sites.py):
 # national laws and decrees and the province's decisions, which every department and commune applies.
 SHARED_ISSUERS = {"Quốc hội", "Chính phủ", "Ủy ban nhân dân tỉnh"}
@@ -187,6 +204,14 @@ def publish_on(document, site, shared):
     if (document.site_id, document.shared) != (site.pk, shared):
         document.site, document.shared = site, shared
         document.save()
+        document.save_revision().publish()
+
+
+def file_under(document, slugs):
+    """The document's fields, set once (an editor's later choice is kept)."""
+    if slugs and not document.subject_areas.exists():
+        document.subject_areas.set(SubjectArea.objects.filter(slug__in=slugs))
+        document.save()  # a ParentalManyToManyField is written with its document
         document.save_revision().publish()
 
 
@@ -245,6 +270,7 @@ def load_demo(home):
             document.save()
             document.save_revision().publish()
         publish_on(document, owner, shared=owner != site)
+        file_under(document, FIELDS.get(number, []))
         by_number[number] = document
     for source, kind, target, partial in RELATIONS:
         relation, created = DocumentRelation.objects.get_or_create(

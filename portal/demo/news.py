@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 
+from core.formatting import format_number
 from news.models import ArticlePage, SectionPage
 from portal.demo.images import draw_landscape, ensure_image
 from portal.demo.subject_areas import ensure_subject_areas
@@ -354,10 +355,18 @@ def ensure_sections(home):
     return sections
 
 
+def statistics_rows(month):
+    """(kind, new businesses, registered capital in billions of đồng) of a month: the table, and the sums the
+    article's summary states, come from here."""
+    kinds = ("Công ty TNHH", "Công ty cổ phần", "Doanh nghiệp tư nhân")
+    return [
+        (kind, 40 + 7 * month + 11 * index, 300 + 35 * month + 90 * index) for index, kind in enumerate(kinds)
+    ]
+
+
 def statistics_table(month, year):
     rows = [["Loại hình", "Số doanh nghiệp", "Vốn đăng ký (tỷ đồng)"]]
-    for index, kind in enumerate(("Công ty TNHH", "Công ty cổ phần", "Doanh nghiệp tư nhân")):
-        rows.append([kind, str(40 + 7 * month + 11 * index), str(300 + 35 * month + 90 * index)])
+    rows += [[kind, str(count), str(capital)] for kind, count, capital in statistics_rows(month)]
     return {
         "caption": f"Doanh nghiệp thành lập mới tháng {month}/{year}",
         "table": {"data": rows, "first_row_is_table_header": True, "first_col_is_header": False},
@@ -372,8 +381,8 @@ def monthly_specs(month, year):
         "y": year,
         "g": 6 + month % 5,
         "r": 5200 + 130 * month,
-        "n": 160 + 9 * month,
-        "v": 1400 + 85 * month,
+        "n": sum(count for _kind, count, _capital in statistics_rows(month)),
+        "v": format_number(sum(capital for _kind, _count, capital in statistics_rows(month))),
         "p": min(8 * month, 95),
     }
     for template, table in (

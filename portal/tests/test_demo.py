@@ -251,3 +251,28 @@ def test_the_province_portal_sits_on_top_of_the_department_and_the_communes(demo
     assert client.get(edit).status_code == 403
     client.force_login(User.objects.get(username="vy.nt"))  # the province's
     assert client.get(edit).status_code == 200
+
+
+def test_each_statistics_summary_agrees_with_its_table(demo, site):
+    """ "Toàn tỉnh có N doanh nghiệp … vốn V tỷ đồng" states the table's own totals."""
+    import re
+
+    from news.models import ArticlePage
+
+    reports = ArticlePage.objects.filter(title__startswith="Tình hình đăng ký doanh nghiệp tháng")
+    assert reports.count() == 12
+    for report in reports:
+        table = next(block.value for block in report.body if block.block_type == "table")
+        rows = table["table"]["data"][1:] if isinstance(table, dict) else table.data[1:]
+        count = sum(int(row[1]) for row in rows)
+        capital = sum(int(row[2]) for row in rows)
+        stated = re.search(r"có (\d+) doanh nghiệp .* vốn đăng ký ([\d.]+) tỷ", report.intro)
+        assert (int(stated[1]), int(stated[2].replace(".", ""))) == (count, capital), report.title
+
+
+def test_the_documents_field_filter_finds_the_demos_documents(demo, client):
+    from bs4 import BeautifulSoup
+
+    for field in ("dau-tu-cong", "cai-cach-hanh-chinh"):
+        soup = BeautifulSoup(client.get("/van-ban/", {"field": field}).content, "html.parser")
+        assert int(soup.select_one('[role="status"] strong, .meta strong').get_text()) > 0, field
