@@ -162,6 +162,16 @@ def test_english_introduction_is_reachable_from_the_vietnamese_one(client, engli
     assert back["href"] == "/gioi-thieu/"
 
 
+def test_an_english_page_says_its_language_and_dates_as_the_vietnamese_ones(client, english_about):
+    """DC.language follows the page, and its update time reads 09:07 01/07/2026, not "9:07 a.m."."""
+    _intro, about = english_about
+    english = soup_of(client.get("/en/about-us/"))
+    assert english.select_one('meta[name="DC.language"]')["content"] == "en"
+    assert soup_of(client.get("/gioi-thieu/")).select_one('meta[name="DC.language"]')["content"] == "vi"
+    updated = english.select_one("p.meta time").get_text()
+    assert updated == f"{timezone.localtime(about.last_published_at):%H:%M %d/%m/%Y}"
+
+
 def test_english_home_is_a_brochure_of_its_pages(client, english_about):
     soup = soup_of(client.get("/en/"))
     assert soup.html["lang"] == "en"
