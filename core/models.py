@@ -15,6 +15,7 @@ from core.indexing import FoldedSearchMixin, folded_search_field
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
 from .enums import PortalKind
 from .locales import language_code
+from .text import editor_slug, slug_of
 from .visibility import PortalPageQuerySet, may_be_restricted
 
 
@@ -138,6 +139,26 @@ class BasePortalPage(FoldedSearchMixin, Page):
         if not may_be_restricted(self):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def full_clean(self, *args, **kwargs):
+        """A new page's address is không-dấu (docs/requirements.md): from its title when none is given (unique
+        among its siblings), and "d" where the editor's script wrote "dj" for đ. An existing page keeps its
+        address."""
+        if self.pk is None and self.title and (not self.slug or self.slug == editor_slug(self.title)):
+            self.slug = self.free_slug(slug_of(self.title))
+        super().full_clean(*args, **kwargs)
+
+    def free_slug(self, base):
+        """base, or base-2, base-3… when a sibling has it (only once the page sits in the tree)."""
+        parent = self.get_parent() if self.path else None
+        if parent is None or not base:
+            return base
+        taken = set(parent.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+        candidate, number = base, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        return candidate
 
     def permissions_for_user(self, user):
         """The tester settings.PAGE_PERMISSION_TESTER names: Wagtail's, narrowed by the board's rule on direct

@@ -4,6 +4,7 @@ import re
 import unicodedata
 
 from anyascii import anyascii
+from django.utils.text import slugify
 
 # Real data carries Ð (U+00D0, Icelandic eth) where Đ (U+0110) is meant, and text copied out of PDFs
 # carries ƣ/Ƣ (U+01A3/U+01A2, "oi") where ư/Ư is meant ("Đầu tƣ"); none of them decomposes in Unicode.
@@ -39,3 +40,15 @@ MAX_QUERY_LENGTH = 200  # characters of a search box's query that are searched
 def folded_query(raw):
     """What an index can match: the query's folded words."""
     return " ".join(words(raw[:MAX_QUERY_LENGTH]))
+
+
+def slug_of(text):
+    """A không-dấu address part, as Vietnamese sites write them: "Tháng 10/2026: Đầu tư" gives
+    "thang-10-2026-dau-tu" (đ is d, a slash separates)."""
+    return slugify(fold(text).replace("/", " "))
+
+
+def editor_slug(text):
+    """What Wagtail's page editor writes from a title when slugs are ASCII: đ as "dj" (its transliteration
+    is Serbian), a slash dropped."""
+    return slugify(fold(text.replace("đ", "dj").replace("Đ", "Dj")))

@@ -81,7 +81,7 @@ def document_detail(request, index_page, slug):
     )
     context = index_page.get_context(request)
     context.update(
-        {"document": document, "item": document, "page_title": document.number, "index_page": index_page}
+        {"document": document, "dc_record": document, "page_title": document.number, "index_page": index_page}
     )
     if document.site_id != request_site_id(request):  # shared by the province (core/sites.py)
         context["shared_by"] = PortalSettings.for_site(document.site).agency_name

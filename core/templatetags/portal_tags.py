@@ -72,14 +72,14 @@ def breadcrumbs(context):
 @register.simple_tag(takes_context=True)
 def dublin_core(context):
     """The six mandatory Dublin Core elements (Thông tư 24/2011), never left empty: of the page, or of the
-    record the view puts in the context as `item` (its dublin_core(request) says them), whose address is
+    record the view puts in the context as `dc_record` (its dublin_core(request) says them), whose address is
     then the canonical one."""
     request = context.get("request")
     page = _current_page(context)
     agency = PortalSettings.for_request(request).agency_name if request else ""
-    item = context.get("item")  # a record shown at its own address under a page (a legal document)
-    if item is not None and request is not None:
-        return {"publisher": agency, **item.dublin_core(request)}
+    record = context.get("dc_record")  # a record shown at its own address under a page (a legal document)
+    if record is not None and request is not None:
+        return {"publisher": agency, **record.dublin_core(request)}
     if page:
         title = page.seo_title or page.title
         published = page.last_published_at or page.first_published_at or timezone.now()

@@ -243,3 +243,52 @@ def test_a_form_sent_without_its_cookie_is_refused_in_vietnamese(home_page):
     text = response.content.decode()
     assert response.status_code == 403 and "Không gửi được biểu mẫu" in text
     assert "cho phép cookie" in text and "CSRF" not in text and "Forbidden" not in text
+
+
+def test_new_pages_get_khong_dau_addresses(home_page):
+    """From the title when no slug is given, unique among siblings; "dj" (Wagtail's editor's đ) made d; an
+    existing page keeps its address."""
+    title = "Tháng 10/2026: Đầu tư công"
+    first = home_page.add_child(instance=StandardPage(title=title))
+    second = home_page.add_child(instance=StandardPage(title=title))
+    assert (first.slug, second.slug) == ("thang-10-2026-dau-tu-cong", "thang-10-2026-dau-tu-cong-2")
+    typed = home_page.add_child(instance=StandardPage(title="Đường đến đô thị", slug="djuong-djen-djo-thi"))
+    assert typed.slug == "duong-den-do-thi"
+    chosen = home_page.add_child(instance=StandardPage(title="Đô thị", slug="do-thi-moi"))
+    assert chosen.slug == "do-thi-moi"
+    first.title = "Đầu tư công tháng 11"
+    first.save()
+    assert first.slug == "thang-10-2026-dau-tu-cong"
+
+
+def test_unicode_addresses_become_khong_dau_and_the_old_ones_redirect(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """convert_unicode_slugs: the page and its subtree move, the old addresses answer 301, a draft published
+    later keeps the new address, a second run changes nothing."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    section = StandardPageFactory(parent=home_page, title="Tin tức", slug="tin-tức")
+    article = StandardPageFactory(parent=section, title="Tháng 10/2026", slug="tháng-102026")
+    article.save_revision()  # a draft waiting
+    out = StringIO()
+    call_command("convert_unicode_slugs", "--dry-run", stdout=out)
+    assert (
+        "- /tin-tức/: tin-tức → tin-tuc" in out.getvalue()
+        and Page.objects.get(pk=section.pk).slug == "tin-tức"
+    )
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail makes the redirects once committed
+        call_command("convert_unicode_slugs", stdout=StringIO())
+    article = Page.objects.get(pk=article.pk).specific
+    assert (Page.objects.get(pk=section.pk).slug, article.slug) == ("tin-tuc", "thang-102026")
+    assert client.get("/tin-tuc/thang-102026/").status_code == 200
+    for old, new in (("/tin-tức/", "/tin-tuc/"), ("/tin-tức/tháng-102026/", "/tin-tuc/thang-102026/")):
+        response = client.get(old)
+        assert response.status_code == 301 and response["Location"].endswith(new), old
+    article.latest_revision.as_object().save_revision().publish()
+    assert Page.objects.get(pk=article.pk).slug == "thang-102026"
+    again = StringIO()
+    call_command("convert_unicode_slugs", stdout=again)
+    assert "Không có trang nào có địa chỉ có dấu." in again.getvalue()
