@@ -275,15 +275,14 @@ class LegalDocument(
         return False
 
     def dublin_core(self, request):
-        """The document's own metadata (its page's title, issuer, issue date and address), not its index
-        page's: core.templatetags.portal_tags.dublin_core."""
-        url = self.get_url(request)
+        """The document's own metadata (its title, issuer and issue date; its page's address), not its index
+        page's, for its page: core.templatetags.portal_tags.dublin_core."""
         return {
             "title": f"{self.doc_type.name} {self.number}",
             "creator": self.issuer.name,
             "date": self.issued_on.isoformat(),
             "description": self.summary,
-            "identifier": request.build_absolute_uri(url) if url else request.build_absolute_uri(),
+            "identifier": request.build_absolute_uri(request.path),
         }
 
     def ended_on(self):

@@ -37,8 +37,7 @@ pytestmark = pytest.mark.django_db
 HOME = (59, 4)  # target: at most 15 queries (docs/requirements.md, Performance and availability)
 ARTICLE = (55, 13)
 NEWS_INDEX = (39, 7)
-DOCUMENT = (51, 14)  # the first request also reads which province shares its documents (core/sites.py)
-# and, for its metadata, its /van-ban/ address (legal_docs.models.LegalDocument.dublin_core)
+DOCUMENT = (50, 14)  # the first request also reads which province shares its documents (core/sites.py)
 DOCUMENT_SEARCH = (35, 15)  # the first request also reads the site's component portals (core/sites.py)
 QUESTIONS = (25, 8)
 
