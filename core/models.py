@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.module_loading import import_string
+from django.utils.text import slugify
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,7 +16,7 @@ from core.indexing import FoldedSearchMixin, folded_search_field
 from .blocks import BannerBlock, BodyBlock, QuickLinkBlock
 from .enums import PortalKind
 from .locales import language_code
-from .text import editor_slug, slug_of
+from .text import slug_of
 from .visibility import PortalPageQuerySet, may_be_restricted
 
 
@@ -141,11 +142,12 @@ class BasePortalPage(FoldedSearchMixin, Page):
         return super().get_view_restrictions()
 
     def full_clean(self, *args, **kwargs):
-        """A new page's address is không-dấu (docs/requirements.md): from its title when none is given (unique
-        among its siblings), and "d" where the editor's script wrote "dj" for đ. An existing page keeps its
-        address."""
-        if self.pk is None and self.title and (not self.slug or self.slug == editor_slug(self.title)):
-            self.slug = self.free_slug(slug_of(self.title))
+        """A new page's address is không-dấu (docs/requirements.md): from its title when none is given, and
+        folded when Wagtail's editor (or an editor) wrote it with diacritics; unique among its siblings. An
+        existing page keeps its address (convert_unicode_slugs changes it, with redirects)."""
+        if self.pk is None and self.title and not (self.slug and self.slug.isascii()):
+            from_title = not self.slug or self.slug == slugify(self.title, allow_unicode=True)
+            self.slug = self.free_slug(slug_of(self.title if from_title else self.slug))
         super().full_clean(*args, **kwargs)
 
     def free_slug(self, base):

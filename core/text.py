@@ -46,9 +46,3 @@ def slug_of(text):
     """A không-dấu address part, as Vietnamese sites write them: "Tháng 10/2026: Đầu tư" gives
     "thang-10-2026-dau-tu" (đ is d, a slash separates)."""
     return slugify(fold(text).replace("/", " "))
-
-
-def editor_slug(text):
-    """What Wagtail's page editor writes from a title when slugs are ASCII: đ as "dj" (its transliteration
-    is Serbian), a slash dropped."""
-    return slugify(fold(text.replace("đ", "dj").replace("Đ", "Dj")))

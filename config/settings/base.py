@@ -259,8 +259,6 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAIL_I18N_ENABLED = True
-# Không-dấu page addresses, as Vietnamese sites write them (core.models.BasePortalPage.full_clean).
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 # No autosave: Wagtail 8's create views autosave by creating the page or snippet, so a Save or Submit pressed
 # before that answer arrives creates it a second time and fails on the slug or the document number, leaving
