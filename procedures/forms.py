@@ -49,17 +49,26 @@ class ProcedureFilterForm(forms.Form):
         return query_prefix(params)
 
 
+def sharing_refusal(site):
+    """Why a catalogue on `site` may not be shared (None on a province portal): only a province shares; a
+    component portal's would be listed by nobody."""
+    settings = PortalSettings.objects.filter(site=site).select_related("parent_site").first()
+    if settings is None or not settings.parent_site_id:
+        return None
+    return (
+        "Chỉ cổng tỉnh mới dùng chung danh mục thủ tục; trang này là cổng thành phần của "
+        f"«{settings.parent_site.site_name}»."
+    )
+
+
 class ProcedureIndexForm(WagtailAdminPageForm):
-    """Only a province portal shares its catalogue: a component portal's would be listed by nobody."""
+    """The sharing rule in the editor, where a new page has no place in the tree yet (the model checks it
+    again on every save once it has)."""
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("shared") and self.parent_page is not None:
-            settings = PortalSettings.objects.filter(site=self.parent_page.get_site()).first()
-            if settings is not None and settings.parent_site_id:
-                self.add_error(
-                    "shared",
-                    "Chỉ cổng tỉnh mới dùng chung danh mục thủ tục; trang này là cổng thành phần của "
-                    f"«{settings.parent_site.site_name}».",
-                )
+            refusal = sharing_refusal(self.parent_page.get_site())
+            if refusal:
+                self.add_error("shared", refusal)
         return cleaned

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
@@ -14,7 +15,7 @@ from core.text import fold
 from core.tree import children_q, descendants_q
 
 from .enums import ImplementationLevel, OnlineServiceLevel
-from .forms import ProcedureFilterForm, ProcedureIndexForm
+from .forms import ProcedureFilterForm, ProcedureIndexForm, sharing_refusal
 
 NATIONAL_PORTAL_URL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
@@ -42,6 +43,13 @@ class ProcedureIndexPage(BasePortalPage):
 
     class Meta:
         verbose_name = "chuyên mục thủ tục hành chính"
+
+    def clean(self):
+        """Shared only by a province portal, whatever saves it (the editor, a script, an import)."""
+        super().clean()
+        refusal = sharing_refusal(self.get_site()) if self.shared and self.path else None
+        if refusal:
+            raise ValidationError({"shared": refusal})
 
     def shared_catalogues(self):
         """The live catalogues the site's province portal shares with it (none on a province portal)."""

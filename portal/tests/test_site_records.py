@@ -518,6 +518,10 @@ def test_only_a_province_portal_shares_its_procedure_catalogue(client, catalogue
     assert "Chỉ cổng tỉnh mới dùng chung danh mục thủ tục" in response.content.decode()
     own.refresh_from_db()
     assert not own.shared
+    own.shared = True  # a script or an import, not the editor
+    with pytest.raises(ValidationError, match="Chỉ cổng tỉnh mới dùng chung danh mục thủ tục"):
+        own.save_revision().publish()
+    assert not type(own).objects.get(pk=own.pk).shared
 
 
 def test_the_province_home_page_shows_its_component_portals_news(client, province):
@@ -602,3 +606,23 @@ def test_the_provinces_board_reads_its_component_portals_reports_and_not_the_rev
     logged_in(client, users["xa.secretary"])
     text = client.get(f"/admin/bao-cao/{report}/").content.decode()
     assert "Cổng tỉnh An Khánh" not in text
+
+
+def test_a_communes_search_and_sitemap_hold_nothing_of_the_provinces_own(client, directories):
+    """Site search (documents, officials) and sitemap.xml on the commune: its own records and what the
+    province shares, never the province's own."""
+    _site, commune, _units, _officials, _users = directories
+    found = client.get("/tim-kiem/", {"q": "quyet dinh"}, HTTP_HOST=COMMUNE_HOST).content.decode()
+    assert "12/QĐ-UBND" in found and "11/QĐ-UBND" in found and "10/QĐ-UBND" not in found
+    people = client.get("/tim-kiem/", {"q": "nguyen van minh"}, HTTP_HOST=COMMUNE_HOST).content.decode()
+    assert "Nguyễn Văn Minh" not in people
+    assert (
+        "Trần Văn Hải"
+        in client.get("/tim-kiem/", {"q": "tran van hai"}, HTTP_HOST=COMMUNE_HOST).content.decode()
+    )
+    sitemap = client.get("/sitemap.xml", HTTP_HOST=COMMUNE_HOST).content.decode()
+    own, provinces = (
+        LegalDocument.objects.get(number="12/QĐ-UBND"),
+        LegalDocument.objects.get(number="10/QĐ-UBND"),
+    )
+    assert f"/{own.slug}/" in sitemap and f"/{provinces.slug}/" not in sitemap
